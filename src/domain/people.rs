@@ -1,0 +1,214 @@
+//! The people of a trip: children, guardians, detained parents and volunteers.
+//!
+//! Only what the job needs is held: no offence, no case file. A volunteer's
+//! device receives a child's first name, birth year, language and needs, and the
+//! pickup contact; never the parent's surname or transfer history.
+
+use super::{
+    limit_text, require_text, validate_id, ChildId, GeoPoint, GuardianId, Language, ParentId,
+    PrisonId, ValidationError, VolunteerId,
+};
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// A child who visits a detained parent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Child {
+    pub id: ChildId,
+    pub first_name: String,
+    pub birth_year: i32,
+    pub language: Language,
+    /// What the volunteer must know: comfort object, allergy, fear of dogs...
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub needs: String,
+    pub guardian_id: GuardianId,
+}
+
+impl Child {
+    /// Age in whole years reached during `year` (the birth date itself is not held).
+    pub fn age_in(&self, year: i32) -> i32 {
+        (year - self.birth_year).max(0)
+    }
+
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_id("child.id", self.id.as_str())?;
+        validate_id("child.guardian_id", self.guardian_id.as_str())?;
+        require_text("child.first_name", &self.first_name)?;
+        limit_text("child.first_name", &self.first_name, 60)?;
+        if !(1990..=2100).contains(&self.birth_year) {
+            return Err(ValidationError::new(
+                "child.birth_year",
+                format!("{} is not a plausible birth year", self.birth_year),
+            ));
+        }
+        limit_text("child.needs", &self.needs, 1000)?;
+        Ok(())
+    }
+}
+
+/// Who looks after the child day to day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GuardianKind {
+    Parent,
+    Grandparent,
+    OtherRelative,
+    FosterFamily,
+    Institution,
+}
+
+/// A guardian, and the place where the child is picked up.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Guardian {
+    pub id: GuardianId,
+    pub kind: GuardianKind,
+    /// How the volunteer addresses them ("Mme Dupont", "Home Les Tilleuls").
+    pub name: String,
+    pub phone: String,
+    pub pickup_address: String,
+    pub pickup_location: GeoPoint,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+impl Guardian {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_id("guardian.id", self.id.as_str())?;
+        require_text("guardian.name", &self.name)?;
+        limit_text("guardian.name", &self.name, 120)?;
+        require_text("guardian.phone", &self.phone)?;
+        limit_text("guardian.phone", &self.phone, 40)?;
+        require_text("guardian.pickup_address", &self.pickup_address)?;
+        limit_text("guardian.pickup_address", &self.pickup_address, 300)?;
+        self.pickup_location.validate("guardian.pickup_location")?;
+        Ok(())
+    }
+}
+
+/// A move of the parent from one prison to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transfer {
+    pub from: PrisonId,
+    pub to: PrisonId,
+    pub on: NaiveDate,
+}
+
+/// A detained parent. Family screens never label them "detainee".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DetainedParent {
+    pub id: ParentId,
+    pub first_name: String,
+    /// Held for coordinators only; empty on volunteers' devices.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_name: String,
+    pub prison_id: PrisonId,
+    /// Held for coordinators only; empty on volunteers' devices.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<Transfer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub released_on: Option<NaiveDate>,
+}
+
+impl DetainedParent {
+    /// The prison where the parent was held on `day`, reading the transfer history.
+    pub fn prison_on(&self, day: NaiveDate) -> &PrisonId {
+        let mut transfers: Vec<&Transfer> = self.transfers.iter().collect();
+        transfers.sort_by_key(|t| t.on);
+        // Walk backwards: the first transfer after `day` tells where the parent was before it.
+        for t in &transfers {
+            if t.on > day {
+                return &t.from;
+            }
+        }
+        &self.prison_id
+    }
+
+    /// What a volunteer's device may hold of this parent: first name and prison.
+    pub fn for_volunteer(&self) -> Self {
+        Self {
+            id: self.id.clone(),
+            first_name: self.first_name.clone(),
+            last_name: String::new(),
+            prison_id: self.prison_id.clone(),
+            transfers: Vec::new(),
+            released_on: None,
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_id("parent.id", self.id.as_str())?;
+        validate_id("parent.prison_id", self.prison_id.as_str())?;
+        require_text("parent.first_name", &self.first_name)?;
+        limit_text("parent.first_name", &self.first_name, 60)?;
+        limit_text("parent.last_name", &self.last_name, 80)?;
+        if self.transfers.len() > 100 {
+            return Err(ValidationError::new(
+                "parent.transfers",
+                "more than 100 transfers; keep the recent ones",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A weekly slot when a volunteer is usually free.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeeklySlot {
+    pub weekday: Weekday,
+    pub from: NaiveTime,
+    pub until: NaiveTime,
+}
+
+/// A period when a volunteer is away (holidays, illness).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Absence {
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+}
+
+/// A volunteer of the network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Volunteer {
+    pub id: VolunteerId,
+    pub name: String,
+    pub phone: String,
+    /// Where the volunteer usually starts from (approximate).
+    pub home_area: GeoPoint,
+    pub has_car: bool,
+    pub languages: Vec<Language>,
+    /// Weekly slots when the volunteer is usually free; empty means "ask".
+    #[serde(default)]
+    pub availability: Vec<WeeklySlot>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub absences: Vec<Absence>,
+}
+
+impl Volunteer {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_id("volunteer.id", self.id.as_str())?;
+        require_text("volunteer.name", &self.name)?;
+        limit_text("volunteer.name", &self.name, 120)?;
+        limit_text("volunteer.phone", &self.phone, 40)?;
+        self.home_area.validate("volunteer.home_area")?;
+        for slot in &self.availability {
+            if slot.until <= slot.from {
+                return Err(ValidationError::new(
+                    "volunteer.availability",
+                    format!(
+                        "the slot on {} ends ({}) before it starts ({})",
+                        slot.weekday, slot.until, slot.from
+                    ),
+                ));
+            }
+        }
+        for absence in &self.absences {
+            if absence.until < absence.from {
+                return Err(ValidationError::new(
+                    "volunteer.absences",
+                    "an absence ends before it starts",
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,196 @@
+//! A prison's practical sheet and its visit rooms: what a volunteer reads in the
+//! car park before going in with a child.
+
+use super::{
+    limit_list, limit_text, require_text, validate_id, GeoPoint, PrisonId, RoomId, ValidationError,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Whether visits run normally.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PrisonStatusKind {
+    Normal,
+    Strike,
+    Lockdown,
+}
+
+/// The current (or announced) status of a prison, with its period and a note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrisonStatus {
+    pub kind: PrisonStatusKind,
+    /// Start of the disruption; `None` means "already going on".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<DateTime<Utc>>,
+    /// End of the disruption; `None` means "until further notice".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateTime<Utc>>,
+    /// Whether children's visits are kept during a strike (the guide asks for it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub child_visits_kept: Option<bool>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl PrisonStatus {
+    pub fn normal() -> Self {
+        Self {
+            kind: PrisonStatusKind::Normal,
+            from: None,
+            until: None,
+            child_visits_kept: None,
+            note: String::new(),
+        }
+    }
+
+    /// Whether this status disrupts a visit held from `start` to `end`.
+    pub fn disrupts(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> bool {
+        if self.kind == PrisonStatusKind::Normal {
+            return false;
+        }
+        if self.kind == PrisonStatusKind::Strike && self.child_visits_kept == Some(true) {
+            return false;
+        }
+        let after_start = self.from.is_none_or(|from| end > from);
+        let before_end = self.until.is_none_or(|until| start < until);
+        after_start && before_end
+    }
+}
+
+/// When a sheet was last checked, and by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetCheck {
+    pub on: NaiveDate,
+    pub by: String,
+}
+
+/// A prison and its practical sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prison {
+    pub id: PrisonId,
+    pub name: String,
+    pub town: String,
+    pub address: String,
+    pub location: GeoPoint,
+    pub phone: String,
+    /// Where visitors go in, how to find it.
+    pub visitor_entrance: String,
+    /// How many minutes before the visit one must be at the visitors' door.
+    pub arrival_lead_minutes: u32,
+    pub documents_adult: Vec<String>,
+    pub documents_child: Vec<String>,
+    pub allowed_items: Vec<String>,
+    pub forbidden_items: Vec<String>,
+    /// Lockers: where, what goes in, coins or tokens.
+    pub lockers: String,
+    pub status: PrisonStatus,
+    pub last_checked: SheetCheck,
+    /// True when the rules on this sheet are example content, not the prison's
+    /// real rules (demo data). Screens must say so.
+    #[serde(default)]
+    pub example_content: bool,
+}
+
+impl Prison {
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_id("prison.id", self.id.as_str())?;
+        require_text("prison.name", &self.name)?;
+        limit_text("prison.name", &self.name, 120)?;
+        require_text("prison.town", &self.town)?;
+        limit_text("prison.town", &self.town, 120)?;
+        require_text("prison.address", &self.address)?;
+        limit_text("prison.address", &self.address, 300)?;
+        self.location.validate("prison.location")?;
+        limit_text("prison.phone", &self.phone, 40)?;
+        limit_text("prison.visitor_entrance", &self.visitor_entrance, 1000)?;
+        if self.arrival_lead_minutes > 240 {
+            return Err(ValidationError::new(
+                "prison.arrival_lead_minutes",
+                format!(
+                    "{} minutes is more than 4 hours; enter how early to be at the door, in minutes",
+                    self.arrival_lead_minutes
+                ),
+            ));
+        }
+        limit_list("prison.documents_adult", &self.documents_adult, 30, 300)?;
+        limit_list("prison.documents_child", &self.documents_child, 30, 300)?;
+        limit_list("prison.allowed_items", &self.allowed_items, 50, 300)?;
+        limit_list("prison.forbidden_items", &self.forbidden_items, 50, 300)?;
+        limit_text("prison.lockers", &self.lockers, 1000)?;
+        limit_text("prison.status.note", &self.status.note, 1000)?;
+        if let (Some(from), Some(until)) = (self.status.from, self.status.until) {
+            if until <= from {
+                return Err(ValidationError::new(
+                    "prison.status.until",
+                    "the end of the disruption must come after its start",
+                ));
+            }
+        }
+        require_text("prison.last_checked.by", &self.last_checked.by)?;
+        limit_text("prison.last_checked.by", &self.last_checked.by, 120)?;
+        Ok(())
+    }
+}
+
+/// The kind of room where the visit takes place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoomKind {
+    /// The common visit room (parloir).
+    Parloir,
+    /// A room set up for families with children.
+    FamilyRoom,
+    /// A closed cabin.
+    Cabin,
+    /// A family living unit for longer visits.
+    FamilyUnit,
+}
+
+/// Equipment for small children that a visit room may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Equipment {
+    ChangingMat,
+    SpareNappies,
+    Toys,
+    Toilets,
+    BottleWarming,
+}
+
+impl Equipment {
+    pub const ALL: [Equipment; 5] = [
+        Equipment::ChangingMat,
+        Equipment::SpareNappies,
+        Equipment::Toys,
+        Equipment::Toilets,
+        Equipment::BottleWarming,
+    ];
+}
+
+/// A visit room of a prison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VisitRoom {
+    pub id: RoomId,
+    pub prison_id: PrisonId,
+    pub name: String,
+    pub kind: RoomKind,
+    pub equipment: Vec<Equipment>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl VisitRoom {
+    pub fn has(&self, item: Equipment) -> bool {
+        self.equipment.contains(&item)
+    }
+
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        validate_id("room.id", self.id.as_str())?;
+        validate_id("room.prison_id", self.prison_id.as_str())?;
+        require_text("room.name", &self.name)?;
+        limit_text("room.name", &self.name, 120)?;
+        limit_text("room.notes", &self.notes, 1000)?;
+        Ok(())
+    }
+}

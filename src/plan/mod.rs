@@ -1,0 +1,1 @@
+//! Planning decisions as pure functions.

@@ -1,0 +1,169 @@
+//! Freezes the wire format: if one of these fails, a serialized form changed.
+//! Raise PROTOCOL_VERSION and keep reading the old form before touching them.
+
+use super::*;
+use crate::domain::*;
+use chrono::{TimeZone, Utc};
+
+fn sample_event() -> TripEvent {
+    TripEvent {
+        id: EventId::from("ev1"),
+        trip_id: TripId::from("trip1"),
+        kind: EventKind::Cancelled {
+            reason: CancelReason::RefusedAtDoor,
+        },
+        at: Utc
+            .with_ymd_and_hms(2026, 11, 22, 9, 30, 0)
+            .single()
+            .expect("valid date"),
+        author: Author::Volunteer(VolunteerId::from("vol1")),
+        note: "permit not found".into(),
+    }
+}
+
+fn sample_op() -> Operation {
+    Operation {
+        op_id: OpId::from("op1"),
+        seq: 7,
+        hlc: Hlc {
+            millis: 1_795_000_000_000,
+            counter: 2,
+            node: "dev1".into(),
+        },
+        at: Utc
+            .with_ymd_and_hms(2026, 11, 22, 9, 30, 1)
+            .single()
+            .expect("valid date"),
+        change: Change::LogEvent {
+            event: sample_event(),
+        },
+    }
+}
+
+#[test]
+fn sync_request_is_frozen() {
+    let request = SyncRequest {
+        version: PROTOCOL_VERSION,
+        cursor: Some(Cursor(42)),
+        ops: vec![sample_op()],
+    };
+    let json = serde_json::to_string(&request).expect("serializes");
+    assert_eq!(
+        json,
+        r#"{"version":1,"cursor":42,"ops":[{"op_id":"op1","seq":7,"hlc":{"millis":1795000000000,"counter":2,"node":"dev1"},"at":"2026-11-22T09:30:01Z","op":"log_event","event":{"id":"ev1","trip_id":"trip1","step":"cancelled","reason":"refused_at_door","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"},"note":"permit not found"}}]}"#
+    );
+    let back: SyncRequest = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back, request);
+}
+
+#[test]
+fn sync_response_is_frozen() {
+    let response = SyncResponse {
+        version: PROTOCOL_VERSION,
+        results: vec![
+            OpResult {
+                seq: 7,
+                op_id: OpId::from("op1"),
+                outcome: Outcome::Applied,
+            },
+            OpResult {
+                seq: 8,
+                op_id: OpId::from("op2"),
+                outcome: Outcome::Rejected {
+                    code: RejectCode::Forbidden,
+                    message: "not your trip".into(),
+                },
+            },
+        ],
+        changes: vec![Record::Event(sample_event())],
+        removed: vec![RecordKey::new(RecordKind::Child, "c1")],
+        reset: false,
+        cursor: Cursor(43),
+        clock: Hlc {
+            millis: 5,
+            counter: 0,
+            node: "server".into(),
+        },
+    };
+    let json = serde_json::to_string(&response).expect("serializes");
+    assert_eq!(
+        json,
+        r#"{"version":1,"results":[{"seq":7,"op_id":"op1","outcome":"applied"},{"seq":8,"op_id":"op2","outcome":"rejected","code":"forbidden","message":"not your trip"}],"changes":[{"kind":"event","data":{"id":"ev1","trip_id":"trip1","step":"cancelled","reason":"refused_at_door","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"},"note":"permit not found"}}],"removed":[{"kind":"child","id":"c1"}],"reset":false,"cursor":43,"clock":{"millis":5,"counter":0,"node":"server"}}"#
+    );
+    let back: SyncResponse = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back, response);
+}
+
+#[test]
+fn a_plain_step_is_frozen() {
+    let mut event = sample_event();
+    event.kind = EventKind::VisitStarted;
+    event.note.clear();
+    let json = serde_json::to_string(&Change::LogEvent { event }).expect("serializes");
+    assert_eq!(
+        json,
+        r#"{"op":"log_event","event":{"id":"ev1","trip_id":"trip1","step":"visit_started","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"}}}"#
+    );
+}
+
+#[test]
+fn assignment_is_frozen() {
+    let change = Change::Assign {
+        trip_id: TripId::from("t9"),
+        volunteer_id: Some(VolunteerId::from("v2")),
+    };
+    let json = serde_json::to_string(&change).expect("serializes");
+    assert_eq!(
+        json,
+        r#"{"op":"assign","trip_id":"t9","volunteer_id":"v2"}"#
+    );
+    let back: Change = serde_json::from_str(&json).expect("parses");
+    assert_eq!(back, change);
+}
+
+mod round_trip {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_step() -> impl Strategy<Value = EventKind> {
+        prop_oneof![
+            Just(EventKind::PickedUp),
+            Just(EventKind::Arrived),
+            Just(EventKind::Entered),
+            Just(EventKind::VisitStarted),
+            Just(EventKind::VisitEnded),
+            Just(EventKind::Returned),
+            Just(EventKind::Cancelled {
+                reason: CancelReason::Strike
+            }),
+            Just(EventKind::Cancelled {
+                reason: CancelReason::ChildIll
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn operations_survive_the_wire(
+            seq in 1u64..u64::MAX / 2,
+            millis in 0i64..4_000_000_000_000,
+            counter in any::<u32>(),
+            note in ".{0,40}",
+            step in any_step(),
+            secs in 0i64..4_000_000_000,
+        ) {
+            let mut op = sample_op();
+            op.seq = seq;
+            op.hlc.millis = millis;
+            op.hlc.counter = counter;
+            let mut event = sample_event();
+            event.note = note;
+            event.kind = step;
+            event.at = Utc.timestamp_opt(secs, 0).single().expect("in range");
+            op.change = Change::LogEvent { event };
+            let json = serde_json::to_vec(&op).expect("serializes");
+            let back: Operation = serde_json::from_slice(&json).expect("parses");
+            prop_assert_eq!(back, op);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Requests and responses of the sync, enrollment and administration endpoints.
+//!
+//! Do not change: this is serialized.
+
+use super::{Hlc, Operation};
+use crate::domain::{AccountId, DeviceId, OpId, Record, RecordKey, VolunteerId};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The version of this wire format. A server answers a request of another
+/// version with a readable error telling the user to update the app.
+pub const PROTOCOL_VERSION: u32 = 1;
+
+/// Most operations a device sends in one request; more wait for the next.
+pub const MAX_OPS_PER_REQUEST: usize = 500;
+
+/// A position in the server's change log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Cursor(pub u64);
+
+/// One round trip: the operations the server has not acknowledged yet, and
+/// where the device stands in the change log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncRequest {
+    pub version: u32,
+    /// `None` on a device's first sync (or after it lost its data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<Cursor>,
+    #[serde(default)]
+    pub ops: Vec<Operation>,
+}
+
+/// Why the server refused an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RejectCode {
+    /// The sender's role or scope does not allow it.
+    Forbidden,
+    /// It refers to something that does not exist (any more).
+    NotFound,
+    /// Its content is not valid.
+    Invalid,
+}
+
+/// What became of one operation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "outcome")]
+pub enum Outcome {
+    /// Applied (or found already applied). A newer edit by someone else may
+    /// still have won: the record in `changes` is the truth.
+    Applied,
+    /// Refused, with a reason a person can read. The device rolls it back and
+    /// keeps it visible as refused.
+    Rejected { code: RejectCode, message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OpResult {
+    pub seq: u64,
+    pub op_id: OpId,
+    #[serde(flatten)]
+    pub outcome: Outcome,
+}
+
+/// The server's answer to one [`SyncRequest`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SyncResponse {
+    pub version: u32,
+    /// One result per operation of the request, in order.
+    pub results: Vec<OpResult>,
+    /// Records of the device's scope that changed since its cursor (or that
+    /// entered its scope).
+    pub changes: Vec<Record>,
+    /// Records that left the device's scope: it must purge them.
+    pub removed: Vec<RecordKey>,
+    /// True when `changes` is the device's whole scope: everything else it
+    /// holds from the server must go.
+    #[serde(default)]
+    pub reset: bool,
+    pub cursor: Cursor,
+    /// The server's clock, so that the device's clock moves past it.
+    pub clock: Hlc,
+}
+
+/// A refusal of a whole request (HTTP 4xx/5xx), in words a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+/// The roles an account can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Coordinator,
+    Volunteer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Coordinator => "coordinator",
+            Role::Volunteer => "volunteer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "coordinator" => Some(Role::Coordinator),
+            "volunteer" => Some(Role::Volunteer),
+            _ => None,
+        }
+    }
+}
+
+/// Enrolls a device with the one-time code a coordinator gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollRequest {
+    pub code: String,
+    pub device_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollResponse {
+    pub device_id: DeviceId,
+    /// The bearer token for every later request. The server keeps only its hash.
+    pub token: String,
+    pub account_id: AccountId,
+    pub role: Role,
+    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer_id: Option<VolunteerId>,
+}
+
+/// A coordinator asks for a one-time enrollment code for someone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateCodeRequest {
+    pub role: Role,
+    pub display_name: String,
+    /// For a volunteer: which volunteer record the account is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer_id: Option<VolunteerId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateCodeResponse {
+    pub code: String,
+    pub account_id: AccountId,
+    pub expires_at: DateTime<Utc>,
+}
