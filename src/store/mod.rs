@@ -1,1 +1,115 @@
-//! The local store.
+//! The local store of a device: what the screens read, and the outbox of
+//! operations the server has not acknowledged yet.
+//!
+//! One trait, [`Store`], two implementations: [`SledStore`] on phones and
+//! desktops (native only), [`MemoryStore`] in browsers and tests. Both pass the
+//! same contract tests (tests/store_contract.rs).
+//!
+//! Depends on `domain` and `protocol` only. The decisions of a sync (what to
+//! drop, keep, purge) are made by `sync::plan` and handed here as an
+//! [`ApplyPlan`]; the store only executes them, atomically.
+
+use crate::domain::{AccountId, DeviceId, OpId, Record, RecordKey, RecordKind, VolunteerId};
+use crate::protocol::{Change, Cursor, Hlc, Operation, RejectCode, Role};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Who this device is, once enrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceIdentity {
+    pub server_url: String,
+    pub device_id: DeviceId,
+    pub token: String,
+    pub account_id: AccountId,
+    pub role: Role,
+    pub display_name: String,
+    pub volunteer_id: Option<VolunteerId>,
+}
+
+/// An operation the server refused, kept visible until the user dismisses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RejectedOp {
+    pub op: Operation,
+    pub code: RejectCode,
+    pub message: String,
+    pub rejected_at: DateTime<Utc>,
+}
+
+/// What the sync status bar shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SyncStatus {
+    /// Operations waiting for the server.
+    pub pending: usize,
+    /// Operations the server refused, not yet dismissed.
+    pub rejected: usize,
+    pub last_sync: Option<DateTime<Utc>>,
+    pub cursor: Option<Cursor>,
+}
+
+/// What one sync response does to the store, decided by `sync::plan`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ApplyPlan {
+    /// Outbox sequence numbers the server acknowledged: drop them.
+    pub acknowledged: Vec<u64>,
+    /// Outbox sequence numbers the server refused: roll them back and keep
+    /// them in the rejected list.
+    pub rejected: Vec<(u64, RejectCode, String)>,
+    /// Records as the server holds them now.
+    pub upserts: Vec<Record>,
+    /// Records that left this device's scope: purge them.
+    pub removals: Vec<RecordKey>,
+    /// The upserts are the whole scope: purge every other server record.
+    pub reset: bool,
+    pub cursor: Option<Cursor>,
+    /// The server's clock: the device's clock moves past it.
+    pub clock: Option<Hlc>,
+}
+
+/// Errors of a local store, said so that the user knows what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the data on this device could not be read or written ({0}); free some space or restart the app")]
+    Io(String),
+    #[error("the data on this device is damaged ({0}); sync again, or re-enroll this device to start afresh")]
+    Corrupt(String),
+    #[error("the data on this device is locked by another copy of the app; close it and try again")]
+    Locked,
+    #[error("this device is not enrolled yet: enter the server address and the code from your coordinator")]
+    NotEnrolled,
+}
+
+/// The local store of one device.
+///
+/// Every method is atomic and, on [`SledStore`], durable when it returns.
+pub trait Store: Send + Sync {
+    fn identity(&self) -> Result<Option<DeviceIdentity>, StoreError>;
+    fn set_identity(&self, identity: &DeviceIdentity) -> Result<(), StoreError>;
+
+    /// Records a change made on this device: gives it the next sequence number
+    /// and clock stamp, applies it to the local state (the screens show it at
+    /// once) and appends it to the outbox, in one transaction, durably.
+    fn record(&self, change: Change, now: DateTime<Utc>) -> Result<Operation, StoreError>;
+
+    /// The oldest `limit` operations the server has not acknowledged, in order.
+    fn pending(&self, limit: usize) -> Result<Vec<Operation>, StoreError>;
+
+    fn cursor(&self) -> Result<Option<Cursor>, StoreError>;
+
+    /// Executes what a sync response decided, in one transaction, durably.
+    fn apply(&self, plan: &ApplyPlan, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    /// A record as the screens see it: the server's version with this
+    /// device's pending operations applied on top.
+    fn get(&self, key: &RecordKey) -> Result<Option<Record>, StoreError>;
+
+    /// Every record of one kind, as the screens see them.
+    fn list(&self, kind: RecordKind) -> Result<Vec<Record>, StoreError>;
+
+    fn rejected(&self) -> Result<Vec<RejectedOp>, StoreError>;
+    fn dismiss_rejected(&self, op_id: &OpId) -> Result<(), StoreError>;
+
+    fn status(&self) -> Result<SyncStatus, StoreError>;
+
+    /// Forgets everything: records, outbox, identity (the device leaves).
+    fn wipe(&self) -> Result<(), StoreError>;
+}
