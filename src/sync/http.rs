@@ -178,7 +178,12 @@ pub fn normalize_url(url: &str) -> Result<String, String> {
 }
 
 fn offline_or_protocol(error: reqwest::Error) -> TransportError {
-    if error.is_connect() || error.is_timeout() || error.is_request() || error.is_body() {
+    #[cfg(not(target_arch = "wasm32"))]
+    let unreachable = error.is_connect() || error.is_timeout() || error.is_request();
+    // In a browser, fetch reports every network failure the same way.
+    #[cfg(target_arch = "wasm32")]
+    let unreachable = error.is_request() || error.is_timeout();
+    if unreachable || error.is_body() {
         TransportError::Offline(error.to_string())
     } else {
         TransportError::Protocol(error.to_string())
