@@ -81,7 +81,9 @@ async fn first_sync_and_one_change() {
         .await;
     let phone = enrolled(MemoryStore::new(), &identity);
     let http = HttpTransport::for_identity(&identity).expect("transport");
-    sync_once(&phone, &http, Utc::now()).await.expect("first sync");
+    sync_once(&phone, &http, Utc::now())
+        .await
+        .expect("first sync");
     let mut times = Vec::new();
     let mut totals = Vec::new();
     let mut requests = 0;
@@ -131,7 +133,9 @@ async fn idle_sync_throughput() {
         let identity = server.enroll(Role::Volunteer, name, Some(id)).await;
         let store = enrolled(MemoryStore::new(), &identity);
         let http = HttpTransport::for_identity(&identity).expect("transport");
-        sync_once(&store, &http, Utc::now()).await.expect("first sync");
+        sync_once(&store, &http, Utc::now())
+            .await
+            .expect("first sync");
         devices.push((store, http));
     }
     let devices = std::sync::Arc::new(devices);

@@ -78,15 +78,25 @@ async fn a_trip_goes_out_offline_and_comes_back_whole() {
     );
     sync(&phone).await.expect("first phone sync");
     let trip_key = RecordKey::new(RecordKind::Trip, trip_id.as_str());
-    assert!(phone.get(&trip_key).expect("read").is_some(), "trip reached the phone");
+    assert!(
+        phone.get(&trip_key).expect("read").is_some(),
+        "trip reached the phone"
+    );
     let children = phone.list(RecordKind::Child).expect("children");
-    assert_eq!(children.len(), 2, "both children of the trip are on the phone");
+    assert_eq!(
+        children.len(),
+        2,
+        "both children of the trip are on the phone"
+    );
     assert!(phone
         .get(&RecordKey::new(RecordKind::Prison, "lantin"))
         .expect("read")
         .is_some());
     // The parent arrives without surname.
-    match phone.get(&RecordKey::new(RecordKind::Parent, "p1")).expect("read") {
+    match phone
+        .get(&RecordKey::new(RecordKind::Parent, "p1"))
+        .expect("read")
+    {
         Some(Record::Parent(p)) => assert!(p.last_name.is_empty() && p.first_name == "Karim"),
         other => panic!("parent missing or wrong: {other:?}"),
     }
@@ -121,7 +131,12 @@ async fn a_trip_goes_out_offline_and_comes_back_whole() {
         written_at: Utc::now(),
     };
     phone
-        .record(Change::SubmitReport { report: report.clone() }, Utc::now())
+        .record(
+            Change::SubmitReport {
+                report: report.clone(),
+            },
+            Utc::now(),
+        )
         .expect("report saved");
     assert_eq!(phone.status().expect("status").pending, 7);
 
@@ -156,7 +171,10 @@ async fn a_trip_goes_out_offline_and_comes_back_whole() {
         other => panic!("report missing: {other:?}"),
     }
     // And so does the server, once each.
-    let on_server = server.state.records(RecordKind::Event).expect("server events");
+    let on_server = server
+        .state
+        .records(RecordKind::Event)
+        .expect("server events");
     assert_eq!(on_server.len(), 6);
 
     // The coordinator gives the trip to Bart: Anne's phone forgets the children.
@@ -171,14 +189,20 @@ async fn a_trip_goes_out_offline_and_comes_back_whole() {
         .expect("reassign");
     sync(&coordinator).await.expect("coordinator sync");
     let purge = sync(&phone).await.expect("phone sync");
-    assert!(purge.removed >= 3, "trip and children left the phone: {purge:?}");
+    assert!(
+        purge.removed >= 3,
+        "trip and children left the phone: {purge:?}"
+    );
     assert!(phone.get(&trip_key).expect("read").is_none());
     for child in &network.children {
         let key = RecordKey::new(RecordKind::Child, child.id.as_str());
         assert!(phone.get(&key).expect("read").is_none(), "{key} purged");
     }
     assert!(phone.list(RecordKind::Child).expect("children").is_empty());
-    assert!(phone.list(RecordKind::Guardian).expect("guardians").is_empty());
+    assert!(phone
+        .list(RecordKind::Guardian)
+        .expect("guardians")
+        .is_empty());
     assert!(phone.list(RecordKind::Report).expect("reports").is_empty());
     // The prison sheet stays: it is not personal, and Anne may go there again.
     assert!(phone
@@ -239,5 +263,9 @@ async fn a_step_on_a_trip_taken_away_is_refused_and_shown() {
     assert_eq!(rejected.len(), 1);
     assert!(!rejected[0].message.is_empty());
     assert_eq!(phone.status().expect("status").rejected, 1);
-    assert!(server.state.records(RecordKind::Event).expect("events").is_empty());
+    assert!(server
+        .state
+        .records(RecordKind::Event)
+        .expect("events")
+        .is_empty());
 }

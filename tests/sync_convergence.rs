@@ -70,11 +70,26 @@ impl Transport for UnreliableNetwork {
 
 #[derive(Debug, Clone)]
 enum Action {
-    Log { volunteer: usize, trip: usize, step: usize },
-    Report { volunteer: usize, trip: usize, km: u32 },
-    Assign { trip: usize, volunteer: Option<usize> },
-    PrisonStatus { strike: bool },
-    Sync { device: usize },
+    Log {
+        volunteer: usize,
+        trip: usize,
+        step: usize,
+    },
+    Report {
+        volunteer: usize,
+        trip: usize,
+        km: u32,
+    },
+    Assign {
+        trip: usize,
+        volunteer: Option<usize>,
+    },
+    PrisonStatus {
+        strike: bool,
+    },
+    Sync {
+        device: usize,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -121,8 +136,7 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
     records.extend(trips.iter().cloned().map(Record::Trip));
     server.state.load_records(records).expect("load network");
 
-    let volunteer_ids: Vec<VolunteerId> =
-        network.volunteers.iter().map(|v| v.id.clone()).collect();
+    let volunteer_ids: Vec<VolunteerId> = network.volunteers.iter().map(|v| v.id.clone()).collect();
     // Device 0 is the coordinator, 1 and 2 the volunteers' phones.
     let mut devices = vec![enrolled(
         MemoryStore::new(),
@@ -149,7 +163,11 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
 
     for action in actions {
         match action {
-            Action::Log { volunteer, trip, step } => {
+            Action::Log {
+                volunteer,
+                trip,
+                step,
+            } => {
                 let event = TripEvent {
                     id: EventId::random(),
                     trip_id: trips[trip].id.clone(),
@@ -163,7 +181,11 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
                     .expect("saved");
                 recorded.push((volunteer + 1, op));
             }
-            Action::Report { volunteer, trip, km } => {
+            Action::Report {
+                volunteer,
+                trip,
+                km,
+            } => {
                 let report = TripReport {
                     trip_id: trips[trip].id.clone(),
                     author: Author::Volunteer(volunteer_ids[volunteer].clone()),
@@ -214,7 +236,9 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
             let identity = device.identity().expect("identity").expect("enrolled");
             let http = HttpTransport::for_identity(&identity).expect("transport");
             for _ in 0..5 {
-                sync_once(device, &http, Utc::now()).await.expect("clean sync");
+                sync_once(device, &http, Utc::now())
+                    .await
+                    .expect("clean sync");
             }
         }
     }
@@ -312,7 +336,10 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
         if theirs.is_empty() {
             assert!(phone.list(RecordKind::Child).expect("children").is_empty());
         }
-        assert!(phone.list(RecordKind::VisitRight).expect("rights").is_empty());
+        assert!(phone
+            .list(RecordKind::VisitRight)
+            .expect("rights")
+            .is_empty());
     }
 }
 

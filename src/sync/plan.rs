@@ -1,8 +1,8 @@
 //! The sync plan: pure functions from what the device holds and what the
 //! server answered to what the store must do. No I/O.
 
-use crate::protocol::{Operation, Outcome, SyncRequest, SyncResponse, PROTOCOL_VERSION};
 use crate::protocol::Cursor;
+use crate::protocol::{Operation, Outcome, SyncRequest, SyncResponse, PROTOCOL_VERSION};
 use crate::store::ApplyPlan;
 use std::collections::HashSet;
 
@@ -108,14 +108,34 @@ mod tests {
     fn results_become_acks_and_rejections() {
         // (sent seqs, results, expected acked, expected rejected seqs)
         let table: Vec<(Vec<u64>, Vec<(u64, Outcome)>, Vec<u64>, Vec<u64>)> = vec![
-            (vec![1, 2], vec![(1, Outcome::Applied), (2, Outcome::Applied)], vec![1, 2], vec![]),
-            (vec![1, 2], vec![(1, Outcome::Applied), (2, rejected("no"))], vec![1], vec![2]),
+            (
+                vec![1, 2],
+                vec![(1, Outcome::Applied), (2, Outcome::Applied)],
+                vec![1, 2],
+                vec![],
+            ),
+            (
+                vec![1, 2],
+                vec![(1, Outcome::Applied), (2, rejected("no"))],
+                vec![1],
+                vec![2],
+            ),
             // A result for something never sent is ignored.
-            (vec![1], vec![(1, Outcome::Applied), (5, Outcome::Applied)], vec![1], vec![]),
+            (
+                vec![1],
+                vec![(1, Outcome::Applied), (5, Outcome::Applied)],
+                vec![1],
+                vec![],
+            ),
             // A sent op without a result stays pending.
             (vec![1, 2, 3], vec![(1, Outcome::Applied)], vec![1], vec![]),
             // A duplicated result counts once.
-            (vec![1], vec![(1, Outcome::Applied), (1, rejected("x"))], vec![1], vec![]),
+            (
+                vec![1],
+                vec![(1, Outcome::Applied), (1, rejected("x"))],
+                vec![1],
+                vec![],
+            ),
             (vec![], vec![], vec![], vec![]),
         ];
         for (sent, results, acked, rejected_seqs) in table {
@@ -152,6 +172,9 @@ mod tests {
         let req = plan_request(vec![op(1), op(2)], Some(Cursor(4)));
         assert_eq!(req.version, PROTOCOL_VERSION);
         assert_eq!(req.cursor, Some(Cursor(4)));
-        assert_eq!(req.ops.iter().map(|o| o.seq).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(
+            req.ops.iter().map(|o| o.seq).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
     }
 }
