@@ -21,3 +21,5 @@ pub use warnings::{check_trip, Severity, Warning, LONG_PUBLIC_TRANSPORT_MINUTES}
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod demo_tests;
