@@ -3,8 +3,7 @@
 //! state is recomputed from the server's version and the pending operations.
 //!
 //! A backend only offers named trees of bytes, transactions over them and a few
-//! plain reads ([`Backend`], [`Tx`]); anything that implements them is a
-//! [`Store`]. This module must not depend on sled, on a cipher, or on any
+//! plain reads (`backend`); anything that implements them is a [`Store`]. This module must not depend on sled, on a cipher, or on any
 //! platform: the memory store in the browser runs exactly this code.
 //!
 //! Layout (keys are ids only, never names):
@@ -16,138 +15,18 @@
 //! - `rejected`: op id → refused operation;
 //! - `meta`: identity, cursor, next seq, clock, last sync.
 
+use super::backend::{corrupt, decode, encode, get, put, read, seq_key, Backend, Tree, Tx};
 use super::{ApplyPlan, DeviceIdentity, RejectedOp, Store, StoreError, SyncStatus};
 use crate::domain::{OpId, Record, RecordKey, RecordKind};
 use crate::protocol::{Change, Cursor, Hlc, Operation};
 use chrono::{DateTime, Utc};
-use serde::{de::DeserializeOwned, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The trees of a store. The order is the backends' storage order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Tree {
-    Confirmed,
-    State,
-    Outbox,
-    Pending,
-    Rejected,
-    Meta,
-}
-
-impl Tree {
-    pub const ALL: [Tree; 6] = [
-        Tree::Confirmed,
-        Tree::State,
-        Tree::Outbox,
-        Tree::Pending,
-        Tree::Rejected,
-        Tree::Meta,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Tree::Confirmed => "confirmed",
-            Tree::State => "state",
-            Tree::Outbox => "outbox",
-            Tree::Pending => "pending",
-            Tree::Rejected => "rejected",
-            Tree::Meta => "meta",
-        }
-    }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
-}
 
 const IDENTITY: &[u8] = b"identity";
 const CURSOR: &[u8] = b"cursor";
 const NEXT_SEQ: &[u8] = b"next_seq";
 const CLOCK: &[u8] = b"hlc";
 const LAST_SYNC: &[u8] = b"last_sync";
-
-/// The writes of one transaction. Values are plain bytes here: a backend may
-/// encrypt them on the way down.
-pub trait Tx {
-    /// A backend's own error, so that it can ask for a retry on conflict.
-    type Error: From<StoreError>;
-    fn get(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>, Self::Error>;
-    fn insert(&self, tree: Tree, key: &[u8], value: Vec<u8>) -> Result<(), Self::Error>;
-    fn remove(&self, tree: Tree, key: &[u8]) -> Result<(), Self::Error>;
-}
-
-/// What a backend offers. Implementing it makes a [`Store`].
-pub trait Backend: Send + Sync {
-    type TxError: From<StoreError>;
-    fn read(&self, tree: Tree, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
-    /// Entries whose key starts with `prefix`, in key order, at most `limit`.
-    fn scan(
-        &self,
-        tree: Tree,
-        prefix: &[u8],
-        limit: usize,
-    ) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError>;
-    /// Every key of a tree, without reading (or decrypting) the values.
-    fn keys(&self, tree: Tree) -> Result<Vec<Vec<u8>>, StoreError>;
-    /// Runs `body` atomically: all of its writes happen, or none. It may run
-    /// more than once (on conflict), so it must not have side effects.
-    fn transact<R>(
-        &self,
-        body: &dyn Fn(&dyn Tx<Error = Self::TxError>) -> Result<R, Self::TxError>,
-    ) -> Result<R, StoreError>;
-    /// Makes every committed transaction durable.
-    fn flush(&self) -> Result<(), StoreError>;
-}
-
-fn corrupt(tree: Tree, key: &[u8], what: impl std::fmt::Display) -> StoreError {
-    let key = match (tree, <[u8; 8]>::try_from(key)) {
-        (Tree::Outbox, Ok(seq)) => u64::from_be_bytes(seq).to_string(),
-        _ => String::from_utf8_lossy(key).into_owned(),
-    };
-    StoreError::Corrupt(format!("{} entry {key}: {what}", tree.name()))
-}
-
-fn decode<T: DeserializeOwned>(tree: Tree, key: &[u8], bytes: &[u8]) -> Result<T, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| corrupt(tree, key, e))
-}
-
-fn encode<T: Serialize>(tree: Tree, key: &[u8], value: &T) -> Result<Vec<u8>, StoreError> {
-    serde_json::to_vec(value).map_err(|e| corrupt(tree, key, e))
-}
-
-fn get<T: DeserializeOwned, X: Tx + ?Sized>(
-    tx: &X,
-    tree: Tree,
-    key: &[u8],
-) -> Result<Option<T>, X::Error> {
-    match tx.get(tree, key)? {
-        Some(bytes) => Ok(Some(decode(tree, key, &bytes)?)),
-        None => Ok(None),
-    }
-}
-
-fn put<T: Serialize, X: Tx + ?Sized>(
-    tx: &X,
-    tree: Tree,
-    key: &[u8],
-    value: &T,
-) -> Result<(), X::Error> {
-    tx.insert(tree, key, encode(tree, key, value)?)
-}
-
-fn read<T: DeserializeOwned, B: Backend + ?Sized>(
-    b: &B,
-    tree: Tree,
-    key: &[u8],
-) -> Result<Option<T>, StoreError> {
-    b.read(tree, key)?
-        .map(|bytes| decode(tree, key, &bytes))
-        .transpose()
-}
-
-fn seq_key(seq: u64) -> [u8; 8] {
-    seq.to_be_bytes()
-}
 
 fn pending_seqs<X: Tx + ?Sized>(tx: &X, key: &[u8]) -> Result<Vec<u64>, X::Error> {
     let Some(bytes) = tx.get(Tree::Pending, key)? else {

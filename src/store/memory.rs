@@ -4,13 +4,14 @@
 //! `logic`, shared with the sled store. Must not depend on any platform API, so
 //! that it builds for the browser.
 
-use super::logic::{Backend, Tree, Tx};
+use super::backend::{Backend, Entries, Tree, Tx, TxBody};
 use super::StoreError;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 type Map = BTreeMap<Vec<u8>, Vec<u8>>;
+type Writes = BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>;
 
 /// A [`Store`](super::Store) that forgets everything when dropped.
 #[derive(Debug, Default)]
@@ -34,7 +35,7 @@ impl MemoryStore {
 /// The writes of a transaction, kept aside until it succeeds.
 struct Overlay<'a> {
     base: &'a [Map; 6],
-    writes: RefCell<BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>>,
+    writes: RefCell<Writes>,
 }
 
 impl Tx for Overlay<'_> {
@@ -67,12 +68,7 @@ impl Backend for MemoryStore {
         Ok(self.lock()[tree.index()].get(key).cloned())
     }
 
-    fn scan(
-        &self,
-        tree: Tree,
-        prefix: &[u8],
-        limit: usize,
-    ) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn scan(&self, tree: Tree, prefix: &[u8], limit: usize) -> Result<Entries, StoreError> {
         Ok(self.lock()[tree.index()]
             .range(prefix.to_vec()..)
             .take_while(|(k, _)| k.starts_with(prefix))
@@ -85,10 +81,7 @@ impl Backend for MemoryStore {
         Ok(self.lock()[tree.index()].keys().cloned().collect())
     }
 
-    fn transact<R>(
-        &self,
-        body: &dyn Fn(&dyn Tx<Error = StoreError>) -> Result<R, StoreError>,
-    ) -> Result<R, StoreError> {
+    fn transact<R>(&self, body: TxBody<'_, R, StoreError>) -> Result<R, StoreError> {
         // Holding the lock for the whole transaction makes them serializable.
         let mut trees = self.lock();
         let overlay = Overlay {

@@ -20,6 +20,7 @@ use crate::protocol::{Change, Cursor, Hlc, Operation, RejectCode, Role};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+mod backend;
 #[cfg(not(target_arch = "wasm32"))]
 mod crypto;
 mod logic;

@@ -5,8 +5,8 @@
 //! shared with the memory store. Native only: sled does not build for the
 //! browser.
 
+use super::backend::{Backend, Entries, Tree, Tx, TxBody};
 use super::crypto::{Cipher, StoreKey};
-use super::logic::{Backend, Tree, Tx};
 use super::StoreError;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
 use sled::Transactional;
@@ -160,12 +160,7 @@ impl Backend for SledStore {
         }
     }
 
-    fn scan(
-        &self,
-        tree: Tree,
-        prefix: &[u8],
-        limit: usize,
-    ) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn scan(&self, tree: Tree, prefix: &[u8], limit: usize) -> Result<Entries, StoreError> {
         self.tree(tree)?
             .scan_prefix(prefix)
             .take(limit)
@@ -185,10 +180,7 @@ impl Backend for SledStore {
             .collect()
     }
 
-    fn transact<R>(
-        &self,
-        body: &dyn Fn(&dyn Tx<Error = TxError>) -> Result<R, TxError>,
-    ) -> Result<R, StoreError> {
+    fn transact<R>(&self, body: TxBody<'_, R, TxError>) -> Result<R, StoreError> {
         self.trees[..]
             .transaction(|trees: &Vec<TransactionalTree>| {
                 body(&SledTx {
