@@ -117,7 +117,17 @@ pub trait Store: Send + Sync {
 
     fn cursor(&self) -> Result<Option<Cursor>, StoreError>;
 
-    /// Executes what a sync response decided, in one transaction, durably.
+    /// Executes what a sync response decided, in one transaction, durably:
+    /// drops acknowledged operations, rolls refused ones back into
+    /// [`Store::rejected`], writes the server's records, purges removed ones
+    /// (and, on `reset`, every server record not among the upserts), then
+    /// recomputes what the screens show for every touched record. A purged
+    /// record with no pending change on this device is gone from every read.
+    ///
+    /// An acknowledged change whose record the response does not carry is
+    /// folded into the server's version as the server applied it, so that it
+    /// does not disappear from the screens until the next pull.
+    /// Unknown sequence numbers are ignored (a replayed response).
     fn apply(&self, plan: &ApplyPlan, now: DateTime<Utc>) -> Result<(), StoreError>;
 
     /// A record as the screens see it: the server's version with this
