@@ -169,7 +169,7 @@ fn store_open_and_today() {
     let today = Utc::now().date_naive();
     let network = generated_network(5, 30, 20, 5_000, today);
     let dir = tempfile::tempdir().expect("temp dir");
-    let key = StoreKey::generate();
+    let key = StoreKey::generate().expect("key");
     {
         let store = SledStore::open(dir.path(), &key).expect("open");
         let plan = ApplyPlan {
@@ -203,7 +203,7 @@ fn store_open_and_today() {
 
 fn durable_append() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = SledStore::open(dir.path(), &StoreKey::generate()).expect("open");
+    let store = SledStore::open(dir.path(), &StoreKey::generate().expect("key")).expect("open");
     let mut times = Vec::new();
     let start_at = Utc::now();
     for i in 0..1_000 {

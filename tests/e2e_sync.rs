@@ -49,7 +49,7 @@ async fn a_trip_goes_out_offline_and_comes_back_whole() {
 
     // The coordinator's laptop assigns the trip to Anne.
     let coordinator_dir = tempfile::tempdir().expect("temp dir");
-    let coordinator_key = StoreKey::generate();
+    let coordinator_key = StoreKey::generate().expect("key");
     let coordinator_identity = server.enroll(Role::Coordinator, "Coordination", None).await;
     let coordinator = enrolled(
         SledStore::open(coordinator_dir.path(), &coordinator_key).expect("open store"),
@@ -70,7 +70,7 @@ async fn a_trip_goes_out_offline_and_comes_back_whole() {
 
     // Anne's phone enrolls and receives the trip, the children and the prison sheet.
     let phone_dir = tempfile::tempdir().expect("temp dir");
-    let phone_key = StoreKey::generate();
+    let phone_key = StoreKey::generate().expect("key");
     let anne_identity = server.enroll(Role::Volunteer, "Anne", Some(&anne)).await;
     let phone = enrolled(
         SledStore::open(phone_dir.path(), &phone_key).expect("open store"),
@@ -230,7 +230,7 @@ async fn a_step_on_a_trip_taken_away_is_refused_and_shown() {
     let dir = tempfile::tempdir().expect("temp dir");
     let identity = server.enroll(Role::Volunteer, "Anne", Some(&anne)).await;
     let phone = enrolled(
-        SledStore::open(dir.path(), &StoreKey::generate()).expect("open"),
+        SledStore::open(dir.path(), &StoreKey::generate().expect("key")).expect("open"),
         &identity,
     );
     sync(&phone).await.expect("first sync");
