@@ -72,7 +72,9 @@ pub enum StoreError {
     Io(String),
     #[error("the data on this device is damaged ({0}); sync again, or re-enroll this device to start afresh")]
     Corrupt(String),
-    #[error("the data on this device is locked by another copy of the app; close it and try again")]
+    #[error(
+        "the data on this device is locked by another copy of the app; close it and try again"
+    )]
     Locked,
     #[error("this device is not enrolled yet: enter the server address and the code from your coordinator")]
     NotEnrolled,
