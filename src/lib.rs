@@ -4,6 +4,7 @@
 //! Layers, from the bottom: [`domain`] ← [`plan`], [`protocol`] ← [`store`],
 //! [`sync`] ← `ui`, `server`. See ARCHITECTURE.md.
 
+pub mod demo;
 pub mod domain;
 pub mod plan;
 pub mod protocol;

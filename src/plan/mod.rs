@@ -1,1 +1,25 @@
-//! Planning decisions as pure functions.
+//! Planning decisions as pure functions: travel estimates, the timeline of a
+//! trip (when to meet, leave, be at the door, be back), warnings about a trip
+//! (timing, visit rights, volunteer availability, prison disruptions, transfers)
+//! and volunteer suggestions for a trip.
+//!
+//! Stands on `domain` only. It must not depend on `protocol`, `store`, `sync`,
+//! the user interface or the server, and does no I/O: the current time is
+//! always passed in, so every decision can be tested with fixed dates.
+
+mod context;
+mod suggest;
+mod timeline;
+mod travel;
+mod warnings;
+
+pub use context::{PlanContext, PlanData};
+pub use suggest::{suggest_volunteers, Suggestion, SuggestionReason};
+pub use timeline::{local_time, timeline_for, Timeline, EXIT_MINUTES, HANDOVER_MARGIN_MINUTES};
+pub use travel::{estimate_travel, TravelEstimate};
+pub use warnings::{check_trip, Severity, Warning, LONG_PUBLIC_TRANSPORT_MINUTES};
+
+#[cfg(test)]
+mod fixtures;
+#[cfg(test)]
+mod demo_tests;
