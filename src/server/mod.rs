@@ -13,6 +13,7 @@ mod audit;
 mod auth;
 pub mod cli;
 mod db;
+mod demo_mode;
 mod error;
 mod import;
 mod records;
@@ -22,6 +23,7 @@ mod sync;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use auth::DEFAULT_CODE_VALIDITY;
+pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 pub use error::{ApiFailure, ServerError};
 
 use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
