@@ -1,1 +1,230 @@
-//! The backend.
+//! The backend: an axum application over one SQLite database.
+//!
+//! Devices enroll with a one-time code, then sync through one endpoint that
+//! applies their operations exactly once and answers with the changes of
+//! their scope. Coordinators also create codes, revoke devices and read the
+//! audit log. The web bundle, when given, is served from the same process.
+//!
+//! Stands on `domain` and `protocol`; knows nothing of the user interface.
+
+mod admin;
+mod apply;
+mod audit;
+mod auth;
+pub mod cli;
+mod db;
+mod demo_mode;
+mod error;
+mod import;
+mod records;
+mod request;
+mod scope;
+mod sync;
+
+pub use audit::{AuditAction, AuditEntry};
+pub use auth::DEFAULT_CODE_VALIDITY;
+pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
+pub use error::{ApiFailure, ServerError};
+
+use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
+use crate::protocol::{CreateCodeResponse, Role};
+use axum::routing::{delete, get, post};
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use db::Db;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+/// The server's notion of "now": the wall clock in production, a fixed or
+/// stepped time in tests.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// How far around today a volunteer's device holds trips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScopeWindow {
+    pub past_days: i64,
+    pub future_days: i64,
+}
+
+impl Default for ScopeWindow {
+    fn default() -> Self {
+        Self {
+            past_days: 14,
+            future_days: 120,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct ServerOptions {
+    pub clock: Clock,
+    pub scope_window: ScopeWindow,
+    /// The web app's files, served for every path that is not the API.
+    pub web_dir: Option<PathBuf>,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        Self {
+            clock: Arc::new(Utc::now),
+            scope_window: ScopeWindow::default(),
+            web_dir: None,
+        }
+    }
+}
+
+struct Inner {
+    db: Mutex<Db>,
+    options: ServerOptions,
+}
+
+/// Everything a handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+impl AppState {
+    /// Opens (creating and migrating when needed) the database at `db_path`.
+    pub fn open(db_path: &Path, options: ServerOptions) -> Result<AppState, ServerError> {
+        let db = db::open(db_path)?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                db: Mutex::new(db),
+                options,
+            }),
+        })
+    }
+
+    pub(crate) fn now(&self) -> DateTime<Utc> {
+        (self.inner.options.clock)()
+    }
+
+    pub(crate) fn scope_window(&self) -> ScopeWindow {
+        self.inner.options.scope_window
+    }
+
+    /// Runs `f` with the database, on the calling thread.
+    fn with_db<T, E: From<ServerError>>(
+        &self,
+        f: impl FnOnce(&mut Db) -> Result<T, E>,
+    ) -> Result<T, E> {
+        // A panic while holding the lock leaves no open transaction behind
+        // (rusqlite rolls back on drop), so the connection is still sound.
+        let mut db = self.inner.db.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut db)
+    }
+
+    /// Runs `f` with the database on a blocking thread, off the async workers.
+    pub(crate) async fn blocking<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Db) -> Result<T, ApiFailure> + Send + 'static,
+    ) -> Result<T, ApiFailure> {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || state.with_db(f))
+            .await
+            .map_err(|e| ApiFailure::from(ServerError::Internal(format!("worker failed: {e}"))))?
+    }
+
+    /// Creates an account (or reuses a volunteer's) with a one-time code,
+    /// valid [`DEFAULT_CODE_VALIDITY`].
+    pub fn create_enrollment_code(
+        &self,
+        role: Role,
+        display_name: &str,
+        volunteer_id: Option<VolunteerId>,
+    ) -> Result<CreateCodeResponse, ServerError> {
+        self.create_enrollment_code_valid_for(
+            role,
+            display_name,
+            volunteer_id,
+            DEFAULT_CODE_VALIDITY,
+        )
+    }
+
+    pub fn create_enrollment_code_valid_for(
+        &self,
+        role: Role,
+        display_name: &str,
+        volunteer_id: Option<VolunteerId>,
+        valid_for: Duration,
+    ) -> Result<CreateCodeResponse, ServerError> {
+        let now = self.now();
+        self.with_db(|db| {
+            auth::create_code(&db.conn, now, role, display_name, volunteer_id, valid_for)
+        })
+    }
+
+    /// Whether a coordinator account exists (the first start creates one).
+    pub fn has_coordinator(&self) -> Result<bool, ServerError> {
+        self.with_db(|db| {
+            let count: i64 = db.conn.query_row(
+                "SELECT COUNT(*) FROM accounts WHERE role = 'coordinator'",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok(count > 0)
+        })
+    }
+
+    /// Imports records as the server itself (demo data, tests): each is
+    /// validated, every reference must resolve within the database or the
+    /// batch, and all are written with new positions in the change log.
+    pub fn load_records(&self, records: Vec<Record>) -> Result<(), ServerError> {
+        let now = self.now();
+        self.with_db(|db| import::load_records(db, now, records))
+    }
+
+    /// The server's truth about one record (`None` when missing or deleted).
+    pub fn record(&self, key: &RecordKey) -> Result<Option<Record>, ServerError> {
+        self.with_db(|db| records::live(&db.conn, key))
+    }
+
+    /// Every live record of one kind.
+    pub fn records(&self, kind: RecordKind) -> Result<Vec<Record>, ServerError> {
+        self.with_db(|db| records::all_of(&db.conn, kind))
+    }
+}
+
+async fn get_health() -> &'static str {
+    "ok"
+}
+
+async fn not_found() -> ApiFailure {
+    ApiFailure::not_found("There is nothing at this address. Check the server address in the app.")
+}
+
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/health", get(get_health))
+        .route("/api/v1/enroll", post(auth::post_enroll))
+        .route("/api/v1/sync", post(sync::post_sync))
+        .route(
+            "/api/v1/enrollment-codes",
+            post(admin::post_enrollment_code),
+        )
+        .route("/api/v1/trips/{id}", get(admin::get_trip))
+        .route("/api/v1/devices/{id}", delete(admin::delete_device))
+        .route("/api/v1/audit", get(admin::get_audit))
+        // An unknown API path is an error, never the web app's index page.
+        .route("/api/{*rest}", axum::routing::any(not_found));
+    let app = match &state.inner.options.web_dir {
+        Some(dir) => api
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        None => api.fallback(not_found),
+    };
+    app.with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+/// Serves until the process is stopped. Tests pass a listener on port 0.
+pub async fn launch_with_listener(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state)).await
+}

@@ -1,0 +1,138 @@
+//! Coordinators' endpoints (enrollment codes, devices, audit log) and the
+//! single-trip read any device may make within its scope.
+
+use super::audit::{self, AuditAction, AuditEntry};
+use super::auth::{self, Caller};
+use super::error::ApiFailure;
+use super::request::JsonBody;
+use super::{records, AppState, ServerError};
+use crate::domain::{DeviceId, Record, RecordKey, RecordKind, Trip};
+use crate::protocol::{CreateCodeRequest, CreateCodeResponse, Role};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use chrono::Duration;
+use rusqlite::{params, OptionalExtension};
+use serde::Deserialize;
+
+pub(crate) async fn post_enrollment_code(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(request): JsonBody<CreateCodeRequest>,
+) -> Result<Json<CreateCodeResponse>, ApiFailure> {
+    caller.require_coordinator()?;
+    let now = state.now();
+    state
+        .blocking(move |db| {
+            auth::create_code(
+                &db.conn,
+                now,
+                request.role,
+                &request.display_name,
+                request.volunteer_id,
+                auth::DEFAULT_CODE_VALIDITY,
+            )
+            .map_err(ApiFailure::from)
+        })
+        .await
+        .map(Json)
+}
+
+/// A trip, if it is in the caller's scope. A volunteer asking for someone
+/// else's trip gets the same answer as for a trip that does not exist.
+pub(crate) async fn get_trip(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Trip>, ApiFailure> {
+    let now = state.now();
+    let window = state.scope_window();
+    state
+        .blocking(move |db| {
+            let key = RecordKey::new(RecordKind::Trip, id.as_str());
+            let trip = match records::live(&db.conn, &key)? {
+                Some(Record::Trip(trip)) => Some(trip),
+                _ => None,
+            };
+            let visible = trip.filter(|t| match caller.role {
+                Role::Coordinator => true,
+                Role::Volunteer => {
+                    t.volunteer_id.is_some()
+                        && t.volunteer_id == caller.volunteer_id
+                        && t.visit_start >= now - Duration::days(window.past_days)
+                        && t.visit_start <= now + Duration::days(window.future_days)
+                }
+            });
+            let Some(trip) = visible else {
+                return Err(ApiFailure::not_found(format!(
+                    "There is no trip {id} for you. It may have been cancelled or given to someone else: sync to see your current trips."
+                )));
+            };
+            audit::log(&db.conn, now, &caller.actor(), AuditAction::Read, &key, "get trip")?;
+            Ok(trip)
+        })
+        .await
+        .map(Json)
+}
+
+/// Revokes a device: its token stops working at once.
+pub(crate) async fn delete_device(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiFailure> {
+    caller.require_coordinator()?;
+    let now = state.now();
+    state
+        .blocking(move |db| {
+            let device = DeviceId(id);
+            let revoked: Option<Option<String>> = db
+                .conn
+                .query_row(
+                    "SELECT revoked_at FROM devices WHERE id = ?1",
+                    params![device.as_str()],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(ServerError::from)?;
+            match revoked {
+                None => Err(ApiFailure::not_found(format!(
+                    "There is no device {device}; it may have been removed already."
+                ))),
+                Some(Some(_)) => Ok(StatusCode::NO_CONTENT),
+                Some(None) => {
+                    db.conn
+                        .execute(
+                            "UPDATE devices SET revoked_at = ?2 WHERE id = ?1",
+                            params![device.as_str(), now.to_rfc3339()],
+                        )
+                        .map_err(ServerError::from)?;
+                    tracing::info!(%device, by = %caller.account_id, "device revoked");
+                    Ok(StatusCode::NO_CONTENT)
+                }
+            }
+        })
+        .await
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct AuditQuery {
+    limit: Option<u32>,
+}
+
+pub(crate) async fn get_audit(
+    State(state): State<AppState>,
+    caller: Caller,
+    query: Result<Query<AuditQuery>, QueryRejection>,
+) -> Result<Json<Vec<AuditEntry>>, ApiFailure> {
+    caller.require_coordinator()?;
+    let Query(query) = query.map_err(|e| {
+        ApiFailure::malformed(format!("{e}; use ?limit= with a number from 1 to 1000."))
+    })?;
+    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
+    state
+        .blocking(move |db| audit::latest(&db.conn, limit).map_err(ApiFailure::from))
+        .await
+        .map(Json)
+}

@@ -1,0 +1,173 @@
+//! The command line of the server binary: `serve` (with `--demo` for a
+//! throw-away demo network) and `code` (a one-time enrollment code).
+
+use super::demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
+use super::{router, AppState, ServerError, ServerOptions};
+use crate::domain::VolunteerId;
+use crate::protocol::Role;
+use chrono::Utc;
+use chrono_tz::Europe::Brussels;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "itinerances",
+    version,
+    about = "Itinérances companion: the server"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Runs the server (sync API and, with --web-dir, the web app).
+    Serve(ServeArgs),
+    /// Prints a one-time enrollment code for a coordinator or a volunteer.
+    Code(CodeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Starts on a fresh demo network (recreated at every start) and prints
+    /// the codes to sign in with.
+    #[arg(long)]
+    demo: bool,
+    /// Address to listen on. The default keeps the server on this machine;
+    /// put it behind a TLS reverse proxy before opening it to phones.
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    bind: IpAddr,
+    #[arg(long, default_value_t = 8080)]
+    port: u16,
+    /// Where the database lives.
+    #[arg(long, default_value = "./data")]
+    data_dir: PathBuf,
+    /// The built web app, served for every path outside the API.
+    #[arg(long)]
+    web_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Coordinator,
+    Volunteer,
+}
+
+#[derive(Debug, Args)]
+struct CodeArgs {
+    #[arg(long, value_enum)]
+    role: RoleArg,
+    /// The name of the person the code is for.
+    #[arg(long)]
+    name: String,
+    /// For a volunteer: the id of their volunteer record.
+    #[arg(long)]
+    volunteer_id: Option<String>,
+    #[arg(long, default_value = "./data")]
+    data_dir: PathBuf,
+}
+
+/// Parses the command line and runs it; errors are printed, not panicked.
+pub async fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve(args) => serve(args).await,
+        Command::Code(args) => print_code(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn database_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("itinerances.sqlite3")
+}
+
+async fn serve(args: ServeArgs) -> Result<(), ServerError> {
+    let options = ServerOptions {
+        web_dir: args.web_dir.clone(),
+        ..ServerOptions::default()
+    };
+    let url = format!("http://{}", SocketAddr::new(args.bind, args.port));
+    let state = if args.demo {
+        let path = args.data_dir.join("demo.sqlite3");
+        let today = Utc::now().with_timezone(&Brussels).date_naive();
+        let (state, logins) = prepare_demo(&path, options, today)?;
+        print_demo_banner(&url, &path, &logins);
+        state
+    } else {
+        let state = AppState::open(&database_path(&args.data_dir), options)?;
+        if !state.has_coordinator()? {
+            let created = state.create_enrollment_code(Role::Coordinator, "Coordinator", None)?;
+            println!(
+                "First start: enroll the coordinator's device at {url} with the one-time code {} (valid until {}).\n\
+                 Keep it private; it is shown only once.",
+                created.code,
+                created.expires_at.format("%Y-%m-%d %H:%M UTC")
+            );
+        }
+        state
+    };
+    let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await?;
+    tracing::info!(%url, "listening");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            // If the signal cannot be awaited, the server runs until killed.
+            if tokio::signal::ctrl_c().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        })
+        .await?;
+    Ok(())
+}
+
+fn print_demo_banner(url: &str, path: &Path, logins: &[DemoLogin]) {
+    println!("Itinérances demo server");
+    println!();
+    println!("Open {url} (or point the app at it) and enroll with one of these codes:");
+    for login in logins {
+        println!(
+            "  {}   {} ({})",
+            login.code,
+            login.name,
+            login.role.as_str()
+        );
+    }
+    println!();
+    println!(
+        "Each code works once and stays valid {} days.",
+        DEMO_CODE_VALIDITY.num_days()
+    );
+    println!("The families and volunteers are fictional. The prisons are real, but their");
+    println!("rules on these sheets are EXAMPLE CONTENT, not the real rules of these prisons.");
+    println!(
+        "The demo database ({}) is deleted and recreated at every start.",
+        path.display()
+    );
+}
+
+fn print_code(args: CodeArgs) -> Result<(), ServerError> {
+    let state = AppState::open(&database_path(&args.data_dir), ServerOptions::default())?;
+    let role = match args.role {
+        RoleArg::Coordinator => Role::Coordinator,
+        RoleArg::Volunteer => Role::Volunteer,
+    };
+    let created =
+        state.create_enrollment_code(role, &args.name, args.volunteer_id.map(VolunteerId))?;
+    println!(
+        "Code for {} ({}): {}  (valid until {})",
+        args.name,
+        role.as_str(),
+        created.code,
+        created.expires_at.format("%Y-%m-%d %H:%M UTC")
+    );
+    Ok(())
+}

@@ -1,0 +1,317 @@
+//! What a device may hold, and what it must receive or purge on a pull.
+//!
+//! A coordinator's scope is the whole network: a plain read of the change log
+//! after its cursor, tombstones included. A volunteer's scope is computed
+//! afresh on every pull (its own trips in a window around today, their
+//! children, pickup guardians, parents, steps and reports, every prison and
+//! room, its own volunteer record), because it changes with time and with
+//! assignments, not only with writes. To know what left that scope the server
+//! remembers, per device, the last two answers it sent: (cursor, holdings).
+
+use super::audit::{self, AuditAction};
+use super::auth::Caller;
+use super::{records, ScopeWindow, ServerError};
+use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
+use crate::protocol::{Cursor, Role};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The records a pull sends, and where the device stands afterwards.
+pub(crate) struct Pull {
+    pub changes: Vec<Record>,
+    pub removed: Vec<RecordKey>,
+    pub reset: bool,
+    pub cursor: Cursor,
+}
+
+pub(crate) fn pull(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    caller: &Caller,
+    cursor: Option<Cursor>,
+) -> Result<Pull, ServerError> {
+    let pull = match (caller.role, &caller.volunteer_id) {
+        (Role::Coordinator, _) => pull_network(conn, cursor)?,
+        (Role::Volunteer, Some(v)) => pull_volunteer(conn, now, window, caller, v, cursor)?,
+        // An account without a volunteer record sees nothing personal.
+        (Role::Volunteer, None) => Pull {
+            changes: Vec::new(),
+            removed: Vec::new(),
+            reset: true,
+            cursor: Cursor(records::max_seq(conn)?),
+        },
+    };
+    for record in &pull.changes {
+        if record.kind().is_personal() {
+            audit::log(
+                conn,
+                now,
+                &caller.actor(),
+                AuditAction::Read,
+                &record.key(),
+                "sync",
+            )?;
+        }
+    }
+    Ok(pull)
+}
+
+fn pull_network(conn: &Connection, cursor: Option<Cursor>) -> Result<Pull, ServerError> {
+    let max = records::max_seq(conn)?;
+    // A cursor from the future comes from another database (a restore):
+    // start the device afresh.
+    let since = cursor.map(|c| c.0).filter(|c| *c <= max);
+    let reset = since.is_none();
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind, id, body, deleted FROM records WHERE seq > ?1 AND (deleted = 0 OR ?2)
+         ORDER BY kind, id",
+    )?;
+    let since_sql = i64::try_from(since.unwrap_or(0)).unwrap_or(i64::MAX);
+    let rows = stmt.query_map(params![since_sql, !reset], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, bool>(3)?,
+        ))
+    })?;
+    let mut changes = Vec::new();
+    let mut removed = Vec::new();
+    for row in rows {
+        let (kind, id, body, deleted) = row?;
+        let kind = RecordKind::parse(&kind)
+            .ok_or_else(|| ServerError::Corrupt(format!("unknown record kind {kind}")))?;
+        if deleted {
+            removed.push(RecordKey::new(kind, id));
+        } else {
+            changes.push(serde_json::from_str(&body).map_err(|e| {
+                ServerError::Corrupt(format!("record {}/{id}: {e}", kind.as_str()))
+            })?);
+        }
+    }
+    changes.sort_by_key(Record::key);
+    Ok(Pull {
+        changes,
+        removed,
+        reset,
+        cursor: Cursor(max),
+    })
+}
+
+/// The records a volunteer's device may hold at `now`, with their positions
+/// in the change log. Parents are cut down to what a volunteer may see.
+pub(crate) fn volunteer_scope(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    volunteer: &VolunteerId,
+) -> Result<BTreeMap<RecordKey, (u64, Record)>, ServerError> {
+    let mut keys = BTreeSet::new();
+    keys.insert(RecordKey::new(RecordKind::Volunteer, volunteer.as_str()));
+    for kind in [RecordKind::Prison, RecordKind::Room] {
+        let mut stmt =
+            conn.prepare_cached("SELECT id FROM records WHERE kind = ?1 AND deleted = 0")?;
+        for id in stmt.query_map(params![kind.as_str()], |r| r.get::<_, String>(0))? {
+            keys.insert(RecordKey::new(kind, id?));
+        }
+    }
+    let mut scope = BTreeMap::new();
+    for trip in trips_in_window(conn, now, window, volunteer)? {
+        let Record::Trip(t) = &trip.1 else { continue };
+        for child in &t.children {
+            keys.insert(RecordKey::new(RecordKind::Child, child.as_str()));
+        }
+        keys.insert(RecordKey::new(
+            RecordKind::Guardian,
+            t.pickup.guardian_id.as_str(),
+        ));
+        keys.insert(RecordKey::new(RecordKind::Parent, t.parent_id.as_str()));
+        for dependent in records::referrers(conn, &t_key(&trip.1))? {
+            if matches!(dependent.kind, RecordKind::Event | RecordKind::Report) {
+                keys.insert(dependent);
+            }
+        }
+        scope.insert(trip.1.key(), trip);
+    }
+    for key in keys {
+        let Some(stored) = records::get(conn, &key)? else {
+            continue;
+        };
+        let Some(record) = stored.record else {
+            continue;
+        };
+        let record = match record {
+            Record::Parent(p) => Record::Parent(p.for_volunteer()),
+            other => other,
+        };
+        scope.insert(key, (stored.seq, record));
+    }
+    Ok(scope)
+}
+
+fn t_key(record: &Record) -> RecordKey {
+    record.key()
+}
+
+fn trips_in_window(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    volunteer: &VolunteerId,
+) -> Result<Vec<(u64, Record)>, ServerError> {
+    let from = (now - Duration::days(window.past_days)).timestamp_millis();
+    let until = (now + Duration::days(window.future_days)).timestamp_millis();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, body, seq FROM records
+         WHERE kind = 'trip' AND deleted = 0 AND trip_volunteer = ?1
+           AND trip_start BETWEEN ?2 AND ?3",
+    )?;
+    let rows = stmt.query_map(params![volunteer.as_str(), from, until], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, body, seq) = row?;
+        let record: Record = serde_json::from_str(&body)
+            .map_err(|e| ServerError::Corrupt(format!("record trip/{id}: {e}")))?;
+        out.push((u64::try_from(seq).unwrap_or(0), record));
+    }
+    Ok(out)
+}
+
+/// One answer sent to a device: the cursor, and the keys the device holds
+/// once it has applied the answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Checkpoint {
+    cursor: u64,
+    holdings: BTreeSet<RecordKey>,
+}
+
+fn pull_volunteer(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    caller: &Caller,
+    volunteer: &VolunteerId,
+    cursor: Option<Cursor>,
+) -> Result<Pull, ServerError> {
+    let (prev, last) = load_checkpoints(conn, caller)?;
+    let matching = |c: &Option<Checkpoint>| {
+        c.as_ref()
+            .filter(|c| Some(Cursor(c.cursor)) == cursor)
+            .cloned()
+    };
+    // The device holds what the last answer sent, or the one before when the
+    // last answer was lost on the way; otherwise it starts afresh.
+    let base = matching(&last).or_else(|| matching(&prev));
+    let reset = base.is_none();
+    let since = base.as_ref().map_or(0, |b| b.cursor);
+    let held = base
+        .as_ref()
+        .map(|b| b.holdings.clone())
+        .unwrap_or_default();
+
+    let scope = volunteer_scope(conn, now, window, volunteer)?;
+    let holdings: BTreeSet<RecordKey> = scope.keys().cloned().collect();
+    let changes: Vec<Record> = scope
+        .into_values()
+        .filter(|(seq, record)| *seq > since || !held.contains(&record.key()))
+        .map(|(_, record)| record)
+        .collect();
+    let removed: Vec<RecordKey> = held.difference(&holdings).cloned().collect();
+
+    let mut next = records::max_seq(conn)?;
+    // The scope moves with time without any write: then the same cursor would
+    // name two different holdings. A fresh position keeps cursors unambiguous.
+    if base
+        .as_ref()
+        .is_some_and(|b| b.cursor == next && b.holdings != holdings)
+    {
+        next = records::next_seq(conn)?;
+    }
+    let new_last = Some(Checkpoint {
+        cursor: next,
+        holdings,
+    });
+    let new_prev = if reset { None } else { base };
+    if (&new_prev, &new_last) != (&prev, &last) {
+        save_checkpoints(conn, caller, new_prev.as_ref(), new_last.as_ref())?;
+    }
+    Ok(Pull {
+        changes,
+        removed,
+        reset,
+        cursor: Cursor(next),
+    })
+}
+
+type Stored = (Option<i64>, Option<String>, Option<i64>, Option<String>);
+
+fn load_checkpoints(
+    conn: &Connection,
+    caller: &Caller,
+) -> Result<(Option<Checkpoint>, Option<Checkpoint>), ServerError> {
+    let row: Option<Stored> = conn
+        .query_row(
+            "SELECT prev_cursor, prev_holdings, last_cursor, last_holdings FROM devices WHERE id = ?1",
+            params![caller.device_id.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let Some((pc, ph, lc, lh)) = row else {
+        return Ok((None, None));
+    };
+    Ok((decode(pc, ph)?, decode(lc, lh)?))
+}
+
+fn decode(
+    cursor: Option<i64>,
+    holdings: Option<String>,
+) -> Result<Option<Checkpoint>, ServerError> {
+    let (Some(cursor), Some(holdings)) = (cursor, holdings) else {
+        return Ok(None);
+    };
+    let encoded: Vec<String> = serde_json::from_str(&holdings)
+        .map_err(|e| ServerError::Corrupt(format!("device holdings: {e}")))?;
+    Ok(Some(Checkpoint {
+        cursor: u64::try_from(cursor).unwrap_or(0),
+        holdings: encoded
+            .iter()
+            .filter_map(|k| RecordKey::decode(k))
+            .collect(),
+    }))
+}
+
+fn encode(checkpoint: Option<&Checkpoint>) -> Result<(Option<i64>, Option<String>), ServerError> {
+    let Some(c) = checkpoint else {
+        return Ok((None, None));
+    };
+    let keys: Vec<String> = c.holdings.iter().map(RecordKey::encode).collect();
+    let json = serde_json::to_string(&keys).map_err(|e| ServerError::Internal(e.to_string()))?;
+    Ok((
+        Some(i64::try_from(c.cursor).unwrap_or(i64::MAX)),
+        Some(json),
+    ))
+}
+
+fn save_checkpoints(
+    conn: &Connection,
+    caller: &Caller,
+    prev: Option<&Checkpoint>,
+    last: Option<&Checkpoint>,
+) -> Result<(), ServerError> {
+    let (pc, ph) = encode(prev)?;
+    let (lc, lh) = encode(last)?;
+    conn.execute(
+        "UPDATE devices SET prev_cursor = ?2, prev_holdings = ?3, last_cursor = ?4, last_holdings = ?5
+         WHERE id = ?1",
+        params![caller.device_id.as_str(), pc, ph, lc, lh],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! A real server on port 0 with a temporary database, and a raw HTTP client.
+#![allow(dead_code)] // Each test file uses a different part of this support.
+
+use chrono::{DateTime, TimeZone, Utc};
+use itinerances::domain::{Record, VolunteerId};
+use itinerances::protocol::{
+    ApiError, Cursor, EnrollRequest, EnrollResponse, Operation, Role, SyncRequest, SyncResponse,
+    PROTOCOL_VERSION,
+};
+use itinerances::server::{launch_with_listener, AppState, ServerOptions};
+use reqwest::StatusCode;
+use std::sync::{Arc, Mutex};
+
+pub fn test_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
+}
+
+pub struct TestServer {
+    pub url: String,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    now: Arc<Mutex<DateTime<Utc>>>,
+    // Dropped last: the database lives as long as the server.
+    _dir: tempfile::TempDir,
+}
+
+impl TestServer {
+    pub async fn start(records: Vec<Record>) -> TestServer {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Arc::new(Mutex::new(test_now()));
+        let clock_now = now.clone();
+        let options = ServerOptions {
+            clock: Arc::new(move || *clock_now.lock().unwrap()),
+            ..ServerOptions::default()
+        };
+        let state = AppState::open(&dir.path().join("server.sqlite3"), options).unwrap();
+        state.load_records(records).unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(launch_with_listener(listener, state.clone()));
+        TestServer {
+            url,
+            state,
+            client: reqwest::Client::new(),
+            now,
+            _dir: dir,
+        }
+    }
+
+    pub fn set_now(&self, at: DateTime<Utc>) {
+        *self.now.lock().unwrap() = at;
+    }
+
+    pub async fn enroll(&self, role: Role, name: &str, volunteer: Option<&str>) -> EnrollResponse {
+        let created = self
+            .state
+            .create_enrollment_code(role, name, volunteer.map(VolunteerId::from))
+            .unwrap();
+        let response = self
+            .client
+            .post(format!("{}/api/v1/enroll", self.url))
+            .json(&EnrollRequest {
+                code: created.code,
+                device_name: format!("{name}'s phone"),
+            })
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    pub async fn sync_raw(&self, token: &str, request: &SyncRequest) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/v1/sync", self.url))
+            .bearer_auth(token)
+            .json(request)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn sync(
+        &self,
+        token: &str,
+        cursor: Option<Cursor>,
+        ops: Vec<Operation>,
+    ) -> SyncResponse {
+        let request = SyncRequest {
+            version: PROTOCOL_VERSION,
+            cursor,
+            ops,
+        };
+        let response = self.sync_raw(token, &request).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    pub async fn health(&self) -> String {
+        let response = self
+            .client
+            .get(format!("{}/health", self.url))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.text().await.unwrap()
+    }
+}
+
+/// The status and the error body of a refused request.
+pub async fn api_error(response: reqwest::Response) -> (StatusCode, ApiError) {
+    let status = response.status();
+    let text = response.text().await.unwrap();
+    let error: ApiError =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("not an ApiError ({e}): {text}"));
+    assert!(!error.message.is_empty());
+    (status, error)
+}

@@ -1,0 +1,265 @@
+//! Coordinators' operations: validation, references, last writer wins,
+//! append-only steps and deletions that reach other devices.
+#![cfg(feature = "server")]
+
+mod server_support;
+
+use itinerances::demo::generated_network;
+use itinerances::domain::*;
+use itinerances::protocol::*;
+use server_support::{test_now, TestServer};
+
+fn op(seq: u64, millis_offset: i64, change: Change) -> Operation {
+    Operation {
+        op_id: OpId(format!("op-{seq}")),
+        seq,
+        hlc: Hlc {
+            millis: test_now().timestamp_millis() + millis_offset,
+            counter: 0,
+            node: "coordinator-laptop".into(),
+        },
+        at: test_now(),
+        change,
+    }
+}
+
+fn rejection(result: &OpResult) -> (RejectCode, String) {
+    match &result.outcome {
+        Outcome::Rejected { code, message } => (*code, message.clone()),
+        Outcome::Applied => panic!("expected a rejection for op {}", result.seq),
+    }
+}
+
+fn first<T>(records: &[Record], pick: impl Fn(&Record) -> Option<T>) -> T {
+    records
+        .iter()
+        .find_map(pick)
+        .expect("present in the network")
+}
+
+#[tokio::test]
+async fn coordinators_edits_are_validated_and_last_writer_wins() {
+    let network = generated_network(21, 2, 2, 12, test_now().date_naive());
+    let all = network.records.clone();
+    let server = TestServer::start(network.records).await;
+    let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
+    let laptop = server.enroll(Role::Coordinator, "Coord 2", None).await;
+    let start = server.sync(&laptop.token, None, Vec::new()).await;
+
+    let child = first(&all, |r| match r {
+        Record::Child(c) => Some(c.clone()),
+        _ => None,
+    });
+    let trip = first(&all, |r| match r {
+        Record::Trip(t) => Some(t.clone()),
+        _ => None,
+    });
+    let mut renamed = child.clone();
+    renamed.first_name = "Renamed".into();
+    let mut older = child.clone();
+    older.first_name = "Older".into();
+    let mut invalid = child.clone();
+    invalid.first_name = " ".into();
+    let mut orphan = child.clone();
+    orphan.id = ChildId::from("new-child");
+    orphan.guardian_id = GuardianId::from("nobody");
+    let event = TripEvent {
+        id: EventId::from("ev-1"),
+        trip_id: trip.id.clone(),
+        kind: EventKind::PickedUp,
+        at: test_now(),
+        author: Author::Coordinator("Coord".into()),
+        note: String::new(),
+    };
+    let mut rewritten = event.clone();
+    rewritten.note = "rewritten".into();
+
+    let response = server
+        .sync(
+            &coordinator.token,
+            None,
+            vec![
+                op(
+                    1,
+                    10_000,
+                    Change::Put {
+                        record: Record::Child(renamed.clone()),
+                    },
+                ),
+                op(
+                    2,
+                    5_000,
+                    Change::Put {
+                        record: Record::Child(older),
+                    },
+                ),
+                op(
+                    3,
+                    20_000,
+                    Change::Put {
+                        record: Record::Child(invalid),
+                    },
+                ),
+                op(
+                    4,
+                    20_000,
+                    Change::Put {
+                        record: Record::Child(orphan),
+                    },
+                ),
+                op(
+                    5,
+                    20_000,
+                    Change::Put {
+                        record: Record::Event(event.clone()),
+                    },
+                ),
+                op(
+                    6,
+                    20_000,
+                    Change::LogEvent {
+                        event: event.clone(),
+                    },
+                ),
+                op(7, 30_000, Change::LogEvent { event: rewritten }),
+                op(
+                    8,
+                    20_000,
+                    Change::Assign {
+                        trip_id: TripId::from("no-trip"),
+                        volunteer_id: None,
+                    },
+                ),
+                op(
+                    9,
+                    20_000,
+                    Change::Delete {
+                        key: RecordKey::new(RecordKind::Child, child.id.as_str()),
+                    },
+                ),
+            ],
+        )
+        .await;
+    let r = &response.results;
+    assert_eq!(r[0].outcome, Outcome::Applied);
+    assert_eq!(
+        r[1].outcome,
+        Outcome::Applied,
+        "an older edit is acknowledged..."
+    );
+    assert_eq!(
+        server
+            .state
+            .record(&RecordKey::new(RecordKind::Child, child.id.as_str()))
+            .unwrap(),
+        Some(Record::Child(renamed.clone())),
+        "...but the newer one stays"
+    );
+    assert_eq!(rejection(&r[2]).0, RejectCode::Invalid);
+    assert!(rejection(&r[2]).1.contains("first_name"));
+    let (code, message) = rejection(&r[3]);
+    assert_eq!(code, RejectCode::NotFound);
+    assert!(message.contains("guardian nobody"), "{message}");
+    assert_eq!(
+        rejection(&r[4]).0,
+        RejectCode::Invalid,
+        "steps are never put"
+    );
+    assert_eq!(r[5].outcome, Outcome::Applied);
+    assert_eq!(r[6].outcome, Outcome::Applied);
+    assert_eq!(
+        server
+            .state
+            .record(&RecordKey::new(RecordKind::Event, "ev-1"))
+            .unwrap(),
+        Some(Record::Event(event)),
+        "steps are append-only"
+    );
+    assert_eq!(rejection(&r[7]).0, RejectCode::NotFound);
+    let (code, message) = rejection(&r[8]);
+    assert_eq!(code, RejectCode::Invalid, "a child still on a trip stays");
+    assert!(message.contains("still used by"), "{message}");
+    assert!(response.clock.millis >= test_now().timestamp_millis() + 30_000);
+    assert_eq!(response.clock.node, "server");
+
+    // The other coordinator device learns the edit.
+    let next = server
+        .sync(&laptop.token, Some(start.cursor), Vec::new())
+        .await;
+    assert!(next.changes.contains(&Record::Child(renamed)));
+}
+
+#[tokio::test]
+async fn deleting_a_trip_reaches_coordinators_as_removals() {
+    let network = generated_network(22, 1, 1, 6, test_now().date_naive());
+    let all = network.records.clone();
+    let server = TestServer::start(network.records).await;
+    let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
+    let laptop = server.enroll(Role::Coordinator, "Coord 2", None).await;
+    let trip = first(&all, |r| match r {
+        Record::Trip(t) => Some(t.clone()),
+        _ => None,
+    });
+    let key = RecordKey::new(RecordKind::Trip, trip.id.as_str());
+    let start = server.sync(&laptop.token, None, Vec::new()).await;
+    assert!(start.reset);
+
+    let step = TripEvent {
+        id: EventId::from("ev-del"),
+        trip_id: trip.id.clone(),
+        kind: EventKind::PickedUp,
+        at: test_now(),
+        author: Author::Coordinator("Coord".into()),
+        note: String::new(),
+    };
+    let response = server
+        .sync(
+            &coordinator.token,
+            None,
+            vec![
+                op(1, 1_000, Change::LogEvent { event: step }),
+                op(2, 2_000, Change::Delete { key: key.clone() }),
+                // An edit made earlier, arriving late, does not bring it back.
+                op(
+                    3,
+                    1_500,
+                    Change::Put {
+                        record: Record::Trip(trip.clone()),
+                    },
+                ),
+            ],
+        )
+        .await;
+    assert!(response
+        .results
+        .iter()
+        .all(|r| r.outcome == Outcome::Applied));
+    assert_eq!(server.state.record(&key).unwrap(), None);
+    assert_eq!(
+        server
+            .state
+            .record(&RecordKey::new(RecordKind::Event, "ev-del"))
+            .unwrap(),
+        None
+    );
+
+    let next = server
+        .sync(&laptop.token, Some(start.cursor), Vec::new())
+        .await;
+    assert!(!next.reset);
+    assert!(next.removed.contains(&key));
+    assert!(next
+        .removed
+        .contains(&RecordKey::new(RecordKind::Event, "ev-del")));
+
+    // A cursor from another database starts the device afresh.
+    let restored = server
+        .sync(
+            &laptop.token,
+            Some(Cursor(next.cursor.0 + 1000)),
+            Vec::new(),
+        )
+        .await;
+    assert!(restored.reset);
+    assert!(restored.changes.iter().all(|r| r.key() != key));
+}
