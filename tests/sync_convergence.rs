@@ -8,7 +8,7 @@ mod common;
 use chrono::{Duration, Utc};
 use common::{enrolled, Network, TestServer};
 use itinerances::domain::*;
-use itinerances::protocol::{Change, Operation, Outcome, Role, SyncRequest, SyncResponse};
+use itinerances::protocol::{Change, Operation, Role, SyncRequest, SyncResponse};
 use itinerances::store::{MemoryStore, Store};
 use itinerances::sync::{sync_once, HttpTransport, Transport, TransportError};
 use proptest::prelude::*;
