@@ -21,8 +21,8 @@ async fn server() -> TestServer {
 
 fn gzip(data: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
-    encoder.write_all(data).unwrap();
-    encoder.finish().unwrap()
+    encoder.write_all(data).expect("gzip");
+    encoder.finish().expect("gzip")
 }
 
 async fn post_sync_bytes(
@@ -40,7 +40,7 @@ async fn post_sync_bytes(
     if gzipped {
         request = request.header("content-encoding", "gzip");
     }
-    request.send().await.unwrap()
+    request.send().await.expect("the server answers")
 }
 
 fn event_op(seq: u64) -> Operation {
