@@ -9,6 +9,7 @@ use itinerances::protocol::{
 };
 use itinerances::server::{launch_with_listener, AppState, ServerOptions};
 use reqwest::StatusCode;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 pub fn test_now() -> DateTime<Utc> {
@@ -28,11 +29,17 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start(records: Vec<Record>) -> TestServer {
+        Self::start_serving(records, None).await
+    }
+
+    /// A server that also serves the web app's files from `web_dir`.
+    pub async fn start_serving(records: Vec<Record>, web_dir: Option<PathBuf>) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let now = Arc::new(Mutex::new(test_now()));
         let clock_now = now.clone();
         let options = ServerOptions {
             clock: Arc::new(move || *clock_now.lock().expect("clock lock")),
+            web_dir,
             ..ServerOptions::default()
         };
         let state =
