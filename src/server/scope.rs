@@ -128,7 +128,7 @@ pub(crate) fn volunteer_scope(
             t.pickup.guardian_id.as_str(),
         ));
         keys.insert(RecordKey::new(RecordKind::Parent, t.parent_id.as_str()));
-        for dependent in records::referrers(conn, &t_key(&trip.1))? {
+        for dependent in records::referrers(conn, &trip.1.key())? {
             if matches!(dependent.kind, RecordKind::Event | RecordKind::Report) {
                 keys.insert(dependent);
             }
@@ -149,10 +149,6 @@ pub(crate) fn volunteer_scope(
         scope.insert(key, (stored.seq, record));
     }
     Ok(scope)
-}
-
-fn t_key(record: &Record) -> RecordKey {
-    record.key()
 }
 
 fn trips_in_window(

@@ -9,10 +9,13 @@ use itinerances::protocol::{
 };
 use itinerances::server::{launch_with_listener, AppState, ServerOptions};
 use reqwest::StatusCode;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 pub fn test_now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap()
+    Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0)
+        .single()
+        .expect("valid date")
 }
 
 pub struct TestServer {
@@ -26,17 +29,26 @@ pub struct TestServer {
 
 impl TestServer {
     pub async fn start(records: Vec<Record>) -> TestServer {
-        let dir = tempfile::tempdir().unwrap();
+        Self::start_serving(records, None).await
+    }
+
+    /// A server that also serves the web app's files from `web_dir`.
+    pub async fn start_serving(records: Vec<Record>, web_dir: Option<PathBuf>) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
         let now = Arc::new(Mutex::new(test_now()));
         let clock_now = now.clone();
         let options = ServerOptions {
-            clock: Arc::new(move || *clock_now.lock().unwrap()),
+            clock: Arc::new(move || *clock_now.lock().expect("clock lock")),
+            web_dir,
             ..ServerOptions::default()
         };
-        let state = AppState::open(&dir.path().join("server.sqlite3"), options).unwrap();
-        state.load_records(records).unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}", listener.local_addr().unwrap());
+        let state =
+            AppState::open(&dir.path().join("server.sqlite3"), options).expect("open server db");
+        state.load_records(records).expect("load records");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind port 0");
+        let url = format!("http://{}", listener.local_addr().expect("local addr"));
         tokio::spawn(launch_with_listener(listener, state.clone()));
         TestServer {
             url,
@@ -48,14 +60,14 @@ impl TestServer {
     }
 
     pub fn set_now(&self, at: DateTime<Utc>) {
-        *self.now.lock().unwrap() = at;
+        *self.now.lock().expect("clock lock") = at;
     }
 
     pub async fn enroll(&self, role: Role, name: &str, volunteer: Option<&str>) -> EnrollResponse {
         let created = self
             .state
             .create_enrollment_code(role, name, volunteer.map(VolunteerId::from))
-            .unwrap();
+            .expect("the server answers");
         let response = self
             .client
             .post(format!("{}/api/v1/enroll", self.url))
@@ -65,9 +77,9 @@ impl TestServer {
             })
             .send()
             .await
-            .unwrap();
+            .expect("the server answers");
         assert_eq!(response.status(), StatusCode::OK);
-        response.json().await.unwrap()
+        response.json().await.expect("a JSON answer")
     }
 
     pub async fn sync_raw(&self, token: &str, request: &SyncRequest) -> reqwest::Response {
@@ -77,7 +89,7 @@ impl TestServer {
             .json(request)
             .send()
             .await
-            .unwrap()
+            .expect("the server answers")
     }
 
     pub async fn sync(
@@ -93,7 +105,7 @@ impl TestServer {
         };
         let response = self.sync_raw(token, &request).await;
         assert_eq!(response.status(), StatusCode::OK);
-        response.json().await.unwrap()
+        response.json().await.expect("a JSON answer")
     }
 
     pub async fn health(&self) -> String {
@@ -102,16 +114,16 @@ impl TestServer {
             .get(format!("{}/health", self.url))
             .send()
             .await
-            .unwrap();
+            .expect("the server answers");
         assert_eq!(response.status(), StatusCode::OK);
-        response.text().await.unwrap()
+        response.text().await.expect("a text answer")
     }
 }
 
 /// The status and the error body of a refused request.
 pub async fn api_error(response: reqwest::Response) -> (StatusCode, ApiError) {
     let status = response.status();
-    let text = response.text().await.unwrap();
+    let text = response.text().await.expect("a text answer");
     let error: ApiError =
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("not an ApiError ({e}): {text}"));
     assert!(!error.message.is_empty());
