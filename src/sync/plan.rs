@@ -104,10 +104,12 @@ mod tests {
         }
     }
 
+    /// (sent seqs, results, expected acknowledged, expected rejected).
+    type Case = (Vec<u64>, Vec<(u64, Outcome)>, Vec<u64>, Vec<u64>);
+
     #[test]
     fn results_become_acks_and_rejections() {
-        // (sent seqs, results, expected acked, expected rejected seqs)
-        let table: Vec<(Vec<u64>, Vec<(u64, Outcome)>, Vec<u64>, Vec<u64>)> = vec![
+        let table: Vec<Case> = vec![
             (
                 vec![1, 2],
                 vec![(1, Outcome::Applied), (2, Outcome::Applied)],
