@@ -67,12 +67,18 @@ fn an_acknowledged_change_leaves_the_outbox_and_the_server_version_stays(store: 
     assert_eq!(store.cursor().expect("cursor"), Some(Cursor(7)));
 }
 
-fn an_acknowledged_change_stays_visible_until_the_server_sends_its_version(store: &dyn Store) {
+fn an_acknowledged_change_follows_the_server(store: &dyn Store) {
+    // Acknowledged, and the server sends its version back in the same answer.
     let seq = log(store, "e1", EventKind::PickedUp, 10);
+    let echoed = store
+        .get(&RecordKey::new(RecordKind::Event, "e1"))
+        .expect("read")
+        .expect("shown at once");
     sync(
         store,
         ApplyPlan {
             acknowledged: vec![seq],
+            upserts: vec![echoed],
             ..ApplyPlan::default()
         },
     );
@@ -89,6 +95,24 @@ fn an_acknowledged_change_stays_visible_until_the_server_sends_its_version(store
         },
     );
     assert_eq!(store.status().expect("status").pending, 0);
+    assert_eq!(
+        store.events_of(&TripId::from("t1")).expect("events").len(),
+        1
+    );
+    // Acknowledged but not sent back: the record is outside this device's
+    // scope now (the trip went to someone else), so it does not linger.
+    let seq = log(store, "e2", EventKind::Arrived, 20);
+    sync(
+        store,
+        ApplyPlan {
+            acknowledged: vec![seq],
+            ..ApplyPlan::default()
+        },
+    );
+    assert!(store
+        .get(&RecordKey::new(RecordKind::Event, "e2"))
+        .expect("read")
+        .is_none());
 }
 
 fn a_refused_change_is_rolled_back_and_shown_with_its_reason(store: &dyn Store) {
@@ -337,7 +361,7 @@ contract!(
     a_change_shows_at_once_and_waits_for_the_server,
     operations_are_numbered_from_one_without_gaps,
     an_acknowledged_change_leaves_the_outbox_and_the_server_version_stays,
-    an_acknowledged_change_stays_visible_until_the_server_sends_its_version,
+    an_acknowledged_change_follows_the_server,
     a_refused_change_is_rolled_back_and_shown_with_its_reason,
     a_later_change_survives_the_refusal_of_an_earlier_one,
     a_record_leaving_the_scope_is_purged,

@@ -344,7 +344,7 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn devices_converge_to_the_server(actions in prop::collection::vec(action(), 5..40), seed in any::<u64>()) {

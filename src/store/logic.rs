@@ -20,7 +20,7 @@ use super::{ApplyPlan, DeviceIdentity, RejectedOp, Store, StoreError, SyncStatus
 use crate::domain::{OpId, Record, RecordKey, RecordKind};
 use crate::protocol::{Change, Cursor, Hlc, Operation};
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 const IDENTITY: &[u8] = b"identity";
 const CURSOR: &[u8] = b"cursor";
@@ -109,13 +109,17 @@ fn apply_plan<X: Tx + ?Sized>(
     now: DateTime<Utc>,
 ) -> Result<(), X::Error> {
     let mut touched: BTreeSet<Vec<u8>> = BTreeSet::new();
-    let mut acknowledged: BTreeMap<u64, Operation> = BTreeMap::new();
     // Unknown seqs are skipped: a response replayed after a crash acknowledges
     // operations that are gone already.
+    //
+    // An acknowledged operation is not copied into `confirmed`: the same
+    // response carries the server's version of every record of this device's
+    // scope written since its cursor. A record it does not send is either
+    // known already (another writer won) or out of this device's scope (a
+    // step on a trip given to someone else), and must not linger here.
     for &seq in &plan.acknowledged {
         if let Some(op) = take_pending(tx, seq)? {
             touched.insert(op.change.key().encode().into_bytes());
-            acknowledged.insert(seq, op);
         }
     }
     for (seq, code, message) in &plan.rejected {
@@ -144,19 +148,6 @@ fn apply_plan<X: Tx + ?Sized>(
         for key in confirmed_before.iter().filter(|k| !keep.contains(*k)) {
             tx.remove(Tree::Confirmed, key)?;
             touched.insert(key.clone());
-        }
-    } else {
-        // The server applied these; until its version of the record arrives,
-        // the best knowledge is the operation applied to what we had, so that
-        // an acknowledged change never blinks out of the screens. An upsert
-        // below overrides it. (After a reset the upserts are the whole truth.)
-        for op in acknowledged.values() {
-            let key = op.change.key().encode().into_bytes();
-            let before: Option<Record> = get(tx, Tree::Confirmed, &key)?;
-            match op.change.apply_to(before) {
-                Some(record) => put(tx, Tree::Confirmed, &key, &record)?,
-                None => tx.remove(Tree::Confirmed, &key)?,
-            }
         }
     }
     for record in &plan.upserts {
