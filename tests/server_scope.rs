@@ -74,7 +74,19 @@ fn assert_rejected(result: &OpResult, expected: RejectCode) {
 
 #[tokio::test]
 async fn each_volunteer_pulls_only_their_own_trips_and_people() {
-    let network = generated_network(42, 3, 4, 60, test_now().date_naive());
+    // Several generated networks, of several shapes.
+    for (seed, prisons, volunteers, trips) in [(42, 3, 4, 60), (7, 1, 2, 25), (2026, 5, 6, 120)] {
+        pulls_hold_only_the_volunteers_own_scope(seed, prisons, volunteers, trips).await;
+    }
+}
+
+async fn pulls_hold_only_the_volunteers_own_scope(
+    seed: u64,
+    prisons: usize,
+    volunteers: usize,
+    trips: usize,
+) {
+    let network = generated_network(seed, prisons, volunteers, trips, test_now().date_naive());
     let all = network.records.clone();
     let server = TestServer::start(network.records).await;
     for (volunteer_id, name) in &network.volunteers {
