@@ -1,18 +1,38 @@
 //! The local store of a device: what the screens read, and the outbox of
 //! operations the server has not acknowledged yet.
 //!
-//! One trait, [`Store`], two implementations: [`SledStore`] on phones and
-//! desktops (native only), [`MemoryStore`] in browsers and tests. Both pass the
-//! same contract tests (tests/store_contract.rs).
+//! One trait, [`Store`], two implementations: `SledStore` on phones and
+//! desktops (native only, encrypted at rest with a [`StoreKey`]),
+//! [`MemoryStore`] in browsers and tests. Their semantics are written once, in
+//! `logic`, over a small transactional key-value backend; both pass the same
+//! contract tests (tests/store_contract.rs) and the sled one a crash test
+//! (tests/store_crash.rs).
 //!
 //! Depends on `domain` and `protocol` only. The decisions of a sync (what to
 //! drop, keep, purge) are made by `sync::plan` and handed here as an
 //! [`ApplyPlan`]; the store only executes them, atomically.
 
-use crate::domain::{AccountId, DeviceId, OpId, Record, RecordKey, RecordKind, VolunteerId};
+use crate::domain::{
+    AccountId, Child, DeviceId, OpId, Prison, PrisonId, Record, RecordKey, RecordKind, Trip,
+    TripEvent, TripId, TripReport, VisitRoom, VolunteerId,
+};
 use crate::protocol::{Change, Cursor, Hlc, Operation, RejectCode, Role};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+mod backend;
+#[cfg(not(target_arch = "wasm32"))]
+mod crypto;
+mod logic;
+mod memory;
+#[cfg(not(target_arch = "wasm32"))]
+mod sled_store;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use crypto::StoreKey;
+pub use memory::MemoryStore;
+#[cfg(not(target_arch = "wasm32"))]
+pub use sled_store::SledStore;
 
 /// Who this device is, once enrolled.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -97,7 +117,17 @@ pub trait Store: Send + Sync {
 
     fn cursor(&self) -> Result<Option<Cursor>, StoreError>;
 
-    /// Executes what a sync response decided, in one transaction, durably.
+    /// Executes what a sync response decided, in one transaction, durably:
+    /// drops acknowledged operations, rolls refused ones back into
+    /// [`Store::rejected`], writes the server's records, purges removed ones
+    /// (and, on `reset`, every server record not among the upserts), then
+    /// recomputes what the screens show for every touched record. A purged
+    /// record with no pending change on this device is gone from every read.
+    ///
+    /// An acknowledged change whose record the response does not carry is
+    /// folded into the server's version as the server applied it, so that it
+    /// does not disappear from the screens until the next pull.
+    /// Unknown sequence numbers are ignored (a replayed response).
     fn apply(&self, plan: &ApplyPlan, now: DateTime<Utc>) -> Result<(), StoreError>;
 
     /// A record as the screens see it: the server's version with this
@@ -114,4 +144,86 @@ pub trait Store: Send + Sync {
 
     /// Forgets everything: records, outbox, identity (the device leaves).
     fn wipe(&self) -> Result<(), StoreError>;
+
+    // Typed reads for the screens. A record of another kind under a kind's
+    // prefix cannot happen (the key is derived from the record), so the
+    // filters below only unwrap the enum.
+
+    /// Every trip this device holds, by visit start.
+    fn trips(&self) -> Result<Vec<Trip>, StoreError> {
+        let mut trips: Vec<Trip> = self
+            .list(RecordKind::Trip)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Trip(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        trips.sort_by(|a, b| a.visit_start.cmp(&b.visit_start).then(a.id.cmp(&b.id)));
+        Ok(trips)
+    }
+
+    /// The steps logged on one trip, oldest first.
+    fn events_of(&self, trip: &TripId) -> Result<Vec<TripEvent>, StoreError> {
+        let mut events: Vec<TripEvent> = self
+            .list(RecordKind::Event)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Event(e) if &e.trip_id == trip => Some(e),
+                _ => None,
+            })
+            .collect();
+        events.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+        Ok(events)
+    }
+
+    /// The report of one trip, once written.
+    fn report_of(&self, trip: &TripId) -> Result<Option<TripReport>, StoreError> {
+        match self.get(&RecordKey::new(RecordKind::Report, trip.as_str()))? {
+            Some(Record::Report(report)) => Ok(Some(report)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Every prison sheet, by name.
+    fn prisons(&self) -> Result<Vec<Prison>, StoreError> {
+        let mut prisons: Vec<Prison> = self
+            .list(RecordKind::Prison)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Prison(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        prisons.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        Ok(prisons)
+    }
+
+    /// The visit rooms of one prison, by name.
+    fn rooms_of(&self, prison: &PrisonId) -> Result<Vec<VisitRoom>, StoreError> {
+        let mut rooms: Vec<VisitRoom> = self
+            .list(RecordKind::Room)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Room(room) if &room.prison_id == prison => Some(room),
+                _ => None,
+            })
+            .collect();
+        rooms.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        Ok(rooms)
+    }
+
+    /// Every child this device holds, by first name.
+    fn children(&self) -> Result<Vec<Child>, StoreError> {
+        let mut children: Vec<Child> = self
+            .list(RecordKind::Child)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Child(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        children.sort_by(|a, b| a.first_name.cmp(&b.first_name).then(a.id.cmp(&b.id)));
+        Ok(children)
+    }
 }
