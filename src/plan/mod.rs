@@ -20,6 +20,6 @@ pub use travel::{estimate_travel, TravelEstimate};
 pub use warnings::{check_trip, Severity, Warning, LONG_PUBLIC_TRANSPORT_MINUTES};
 
 #[cfg(test)]
-mod fixtures;
-#[cfg(test)]
 mod demo_tests;
+#[cfg(test)]
+mod fixtures;
