@@ -2,6 +2,10 @@
 //! store filled with the demo network, in French, Dutch and English. Times are
 //! computed here from the trip's own data, not read back from the screens.
 
+// Helpers below set up fixed test data; if that fails the test must stop
+// loudly, and `expect` messages would only repeat the line.
+#![allow(clippy::unwrap_used)]
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use dioxus::history::{provide_history_context, MemoryHistory};

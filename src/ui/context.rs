@@ -73,8 +73,9 @@ pub struct HeldStep {
 pub enum Action {
     /// Sync now, in the background.
     SyncNow,
-    /// Save a change on this device, then sync in the background.
-    Record(Change),
+    /// Save a change on this device, then sync in the background. Boxed: a
+    /// change may carry a whole record, the other actions are small.
+    Record(Box<Change>),
     /// Hide a refused change from the sync bar.
     DismissRejected(OpId),
     /// This device was just enrolled.
@@ -124,7 +125,7 @@ impl AppContext {
         match action {
             Action::SyncNow => self.spawn_sync(),
             Action::Record(change) => {
-                self.store.record(change, self.now())?;
+                self.store.record(*change, self.now())?;
                 self.bump();
                 self.spawn_sync();
             }
@@ -205,9 +206,9 @@ impl AppContext {
         let Some(step) = self.held_step.peek().clone() else {
             return Ok(());
         };
-        self.act(Action::Record(Change::LogEvent {
+        self.act(Action::Record(Box::new(Change::LogEvent {
             event: step.event.clone(),
-        }))?;
+        })))?;
         let mut held = self.held_step;
         held.set(None);
         let mut saved = self.saved_step;

@@ -98,7 +98,7 @@ fn ReportForm(id: TripId, lang: Lang, existing: Option<TripReport>) -> Element {
             return;
         }
         message.set(Some(
-            match app.act(Action::Record(Change::SubmitReport { report })) {
+            match app.act(Action::Record(Box::new(Change::SubmitReport { report }))) {
                 Ok(()) => (true, t(lang, "report-saved")),
                 Err(e) => (false, e.to_string()),
             },

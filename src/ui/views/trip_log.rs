@@ -164,7 +164,7 @@ fn CancelForm(id: TripId, lang: Lang) -> Element {
         // Cancelling is confirmed on purpose, so it is recorded at once.
         let recorded = app
             .commit_held()
-            .and_then(|()| app.act(Action::Record(Change::LogEvent { event })));
+            .and_then(|()| app.act(Action::Record(Box::new(Change::LogEvent { event }))));
         match recorded {
             Ok(()) => open.set(false),
             Err(e) => error.set(Some(e.to_string())),
