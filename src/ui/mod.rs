@@ -1,24 +1,104 @@
-//! The user interface (Dioxus 0.7): one `Routable` enum, one file per screen
-//! in `views/`, reusable pieces in `components/`.
+//! The user interface (Dioxus 0.7): one [`Route`] enum is the map of every
+//! screen, `views/` holds one file per screen, `components/` the reusable
+//! pieces, `model` the plain data the screens show.
 //!
-//! Depends on `domain`, `plan`, `store` and `sync`; never on the server.
+//! Depends on `domain`, `plan`, `i18n`, `store` and `sync`; never on the
+//! server. Platform specifics live in `platform`.
 
+pub mod components;
+mod context;
+pub mod model;
+mod platform;
+pub mod views;
+
+pub use context::{
+    use_app, use_app_provider, Action, AppContext, Boot, Clock, HeldStep, SyncState,
+};
+
+use crate::domain::{PrisonId, TripId};
+use components::Shell;
 use dioxus::prelude::*;
+use std::convert::Infallible;
+use std::str::FromStr;
+use views::{Enroll, PrisonSheet, Report, Settings, TripDetail, TripLog, Trips};
+
+const MAIN_CSS: Asset = asset!("/assets/main.css");
+
+/// Every screen of the app, and its address.
+#[derive(Routable, Clone, PartialEq, Debug)]
+#[rustfmt::skip]
+pub enum Route {
+    #[layout(Shell)]
+        #[route("/")]
+        Trips {},
+        #[route("/enroll")]
+        Enroll {},
+        #[route("/trip/:id")]
+        TripDetail { id: TripId },
+        #[route("/trip/:id/log")]
+        TripLog { id: TripId },
+        #[route("/trip/:id/report")]
+        Report { id: TripId },
+        #[route("/prison/:id")]
+        PrisonSheet { id: PrisonId },
+        #[route("/settings")]
+        Settings {},
+}
+
+// Ids in addresses: any text parses; a wrong id shows "not on this device".
+impl FromStr for TripId {
+    type Err = Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(TripId::from(s))
+    }
+}
+
+impl FromStr for PrisonId {
+    type Err = Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(PrisonId::from(s))
+    }
+}
 
 /// Starts the app on the platform chosen by the build features.
 pub fn launch() {
     dioxus::launch(App);
 }
 
-/// The root component.
+/// The root component: opens this device's store, provides the app's state
+/// and shows the screens.
 #[component]
 pub fn App() -> Element {
+    let store = use_hook(|| platform::open_store().map_err(|e| e.to_string()));
+    match store {
+        Ok(store) => rsx! { AppWith { boot: BootProp(Boot::new(store)) } },
+        Err(error) => rsx! {
+            document::Stylesheet { href: MAIN_CSS }
+            main { class: "fatal",
+                h1 { "Itinérances" }
+                p { "{error}" }
+            }
+        },
+    }
+}
+
+/// What [`AppWith`] starts from. Two boots are the same app when they share
+/// the same store.
+#[derive(Clone)]
+pub struct BootProp(pub Boot);
+
+impl PartialEq for BootProp {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0.store, &other.0.store)
+    }
+}
+
+/// The app over a given store (the component tests start here too).
+#[component]
+pub fn AppWith(boot: BootProp) -> Element {
+    use_app_provider(boot.0);
     rsx! {
-        main {
-            h1 { "Itinérances" }
-            p { lang: "fr", "Accompagner les enfants qui rendent visite à un parent en prison." }
-            p { lang: "nl", "Kinderen begeleiden die een ouder in de gevangenis bezoeken." }
-            p { lang: "en", "Accompanying children who visit a parent in prison." }
-        }
+        document::Stylesheet { href: MAIN_CSS }
+        Router::<Route> {}
     }
 }

@@ -1,0 +1,230 @@
+# Itinérances: the volunteer's screens, in English.
+# Plain words, short sentences. Never call the parent a "detainee".
+
+and = and
+nav-trips = My trips
+nav-settings = Settings
+back-to-trips = Back to my trips
+not-on-device = This is not on this phone (any more). Sync, or ask your coordinator.
+prison-unknown = Prison not known on this phone
+
+# Days and months
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+language-fr = French
+language-nl = Dutch
+language-en = English
+language-de = German
+language-self = English
+
+# Sync bar
+sync-online = Online
+sync-offline = No network
+sync-not-yet = Not synced yet
+sync-all-sent = everything is sent
+sync-pending = { $count ->
+    [one] 1 change waiting to be sent
+   *[other] { $count } changes waiting to be sent
+}
+sync-last = Last sync: { $when }
+sync-never = Never synced
+sync-now = Sync now
+sync-running = Syncing…
+sync-problem = Sync did not work: { $reason }
+rejected-step = Not accepted: “{ $step }”
+rejected-report = Not accepted: your report
+rejected-other = Not accepted: a change from this phone
+rejected-forbidden = This trip is no longer yours. Call your coordinator.
+rejected-not-found = This trip no longer exists. Call your coordinator.
+rejected-invalid = Something in it was not right. Check it and enter it again.
+rejected-dismiss = I understand
+
+# Enroll
+enroll-title = Connect this phone
+enroll-intro = Enter the server address and the code your coordinator gave you.
+enroll-server = Server address
+enroll-code = Code
+enroll-submit = Connect
+enroll-busy = Connecting…
+enroll-code-missing = Enter the code your coordinator gave you.
+enroll-bad-address = This server address is not right. It starts with https://
+enroll-offline = The server cannot be reached. Check the address and your network.
+enroll-invalid-code = This code is not right. Check it, or ask your coordinator for a new one.
+enroll-expired-code = This code is too old. Ask your coordinator for a new one.
+enroll-used-code = This code was already used. Ask your coordinator for a new one.
+enroll-refused = The server said no. Ask your coordinator.
+enroll-protocol = The server's answer could not be read. Check the address.
+enroll-store = This phone could not save the connection. Restart the app and try again.
+
+# Trips
+trips-title = My trips
+trips-today = Today, { $date }
+trips-none-today = No trip today.
+trips-none-upcoming = No other trip planned.
+card-meet = Meet at { $time } · { $place }
+card-next = Next: { $step }
+card-done = Trip done
+card-cancelled = Cancelled: { $reason }
+card-changed = Changed
+
+# Trip detail
+detail-timeline = The day
+timeline-meet = Meet the child
+timeline-leave = Leave by
+timeline-door = At the prison door by
+timeline-visit = Visit
+timeline-return = Back around
+detail-open-log = Start the trip
+detail-open-sheet = Prison sheet
+detail-children = Children
+child-age = { $age ->
+    [one] 1 year old
+   *[other] { $age } years old
+}
+child-needs = To know:
+detail-pickup = Pick-up
+detail-call = Call { $phone }
+detail-map-app = Open in my map app
+detail-osm = Route on OpenStreetMap
+
+warning-missing_record = Some information about this trip is missing on this phone. Sync, or call your coordinator.
+warning-infeasible_timing = The meeting time is { $minutes } minutes too late to reach the prison in time. Call your coordinator.
+warning-no_visit_right = There is no visit permission for a child on that day. Call your coordinator.
+warning-visit_forbidden = Visits are not allowed for a child. Call your coordinator.
+warning-visit_right_expired = The visit permission has ended. Call your coordinator.
+warning-volunteer_double_booked = You have another trip at the same time.
+warning-volunteer_absent = You said you are away on that day.
+warning-volunteer_outside_availability = This trip is outside your usual free times.
+warning-prison_disrupted-strike = Strike at the prison: this visit may not take place. Call before you leave.
+warning-prison_disrupted-lockdown = The prison is closed to visits at that time. Call before you leave.
+warning-prison_disrupted-normal = The prison announces a problem. Call before you leave.
+warning-parent_not_in_that_prison = The parent has moved to another prison. Call your coordinator.
+warning-parent_released = The parent left prison on { $date }. Call your coordinator.
+warning-no_volunteer = No volunteer is set for this trip yet.
+warning-room_not_in_prison = The visit room does not match the prison. Call your coordinator.
+warning-needs_car = By bus or train this takes about { $minutes } minutes each way. A car is better.
+
+# Prison sheet
+example-content = Example content: these are not the real rules of this prison. Check with the prison before you go.
+status-strike = Strike
+status-lockdown = Closed to visits
+status-from-until = From { $from } to { $until }
+status-until = Until { $until }
+status-from = From { $from }
+status-child-visits-kept = Children's visits still take place.
+status-child-visits-cancelled = Children's visits do not take place.
+sheet-entrance = Visitor entrance
+sheet-arrive-early = Be at the door { $minutes } minutes before the visit.
+sheet-checklist = Before you go in
+sheet-checklist-done = All ready. Good visit!
+sheet-check-locker = Phone and bags in the locker
+sheet-documents-adult = Papers for you
+sheet-documents-child = Papers for the child
+sheet-lockers = Lockers
+sheet-allowed = The child may bring
+sheet-forbidden = Not allowed inside
+sheet-rooms = Visit rooms
+sheet-no-rooms = No visit room described yet.
+sheet-last-checked = Checked on { $date } by { $by }
+room-parloir = Visit room
+room-family_room = Family room
+room-cabin = Closed cabin
+room-family_unit = Family flat
+equipment-changing_mat = Changing mat
+equipment-spare_nappies = Spare nappies
+equipment-toys = Toys
+equipment-toilets = Toilets
+equipment-bottle_warming = Bottle warmer
+equipment-missing = not there
+
+# Trip log
+step-do-picked_up = I have the children
+step-do-arrived = We are at the prison
+step-do-entered = We are inside
+step-do-visit_started = The visit starts
+step-do-visit_ended = The visit is over
+step-do-returned = The children are back home
+step-do-cancelled = Cancel the trip
+step-done-picked_up = Children picked up
+step-done-arrived = Arrived at the prison
+step-done-entered = Went in
+step-done-visit_started = Visit started
+step-done-visit_ended = Visit ended
+step-done-returned = Children back home
+step-done-cancelled = Trip cancelled
+log-held = “{ $step }”: saved in { $seconds } seconds.
+log-undo = Undo
+log-saved = “{ $step }”: saved on this phone.
+log-steps = Steps
+log-all-done = All steps done. Thank you!
+log-write-report = Write the report
+cancel-open = The trip cannot take place
+cancel-title = Why is the trip cancelled?
+cancel-strike = Strike at the prison
+cancel-lockdown = Prison closed to visits
+cancel-refused_at_door = Refused at the door
+cancel-parent_transferred = The parent moved to another prison
+cancel-parent_released = The parent left prison
+cancel-child_ill = The child is ill
+cancel-guardian_withdrew = The family said no
+cancel-other = Other reason
+cancel-note = A few words (needed for “Other reason”)
+cancel-pick-reason = Choose a reason.
+cancel-say-why = Say in a few words why.
+cancel-confirm = Cancel the trip
+cancel-keep = Keep the trip
+
+# Report
+report-title = Report
+report-mood-before = How was the child before the visit?
+report-mood-after = How was the child after the visit?
+report-contact = How were parent and child together?
+mood-calm = Calm
+mood-happy = Happy
+mood-worried = Worried
+mood-sad = Sad
+mood-upset = Upset
+contact-warm = Warm
+contact-neutral = Neutral
+contact-distant = Distant
+contact-difficult = Difficult
+report-incidents = Anything that happened (optional)
+report-km = Kilometres driven
+report-km-invalid = Enter the kilometres as a number, for example 48.
+report-text = Other remarks (optional)
+report-pick-all = Choose an answer for each question.
+report-submit = Save the report
+report-saved = Report saved on this phone.
+
+# Settings
+settings-title = Settings
+settings-language = Language
+settings-language-device = Same as this phone
+settings-device = This phone
+settings-enrolled-as = Connected as { $name } to { $server }
+settings-leave = Disconnect this phone
+settings-leave-warning = This erases all trips and children from this phone.
+settings-leave-pending = { $count ->
+    [one] 1 change was not sent yet and will be lost.
+   *[other] { $count } changes were not sent yet and will be lost.
+}
+settings-leave-confirm = Yes, erase and disconnect
+settings-leave-keep = No, keep everything

@@ -1,0 +1,230 @@
+# Itinérances: de schermen van de vrijwilliger, in het Nederlands.
+# Eenvoudige woorden, korte zinnen. Noem de ouder nooit "gedetineerde".
+
+and = en
+nav-trips = Mijn ritten
+nav-settings = Instellingen
+back-to-trips = Terug naar mijn ritten
+not-on-device = Dit staat niet (meer) op deze telefoon. Synchroniseer, of vraag het je coördinator.
+prison-unknown = Gevangenis niet gekend op deze telefoon
+
+# Dagen en maanden
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+
+language-fr = Frans
+language-nl = Nederlands
+language-en = Engels
+language-de = Duits
+language-self = Nederlands
+
+# Synchronisatie
+sync-online = Online
+sync-offline = Geen netwerk
+sync-not-yet = Nog niet gesynchroniseerd
+sync-all-sent = alles is verstuurd
+sync-pending = { $count ->
+    [one] 1 wijziging wacht om verstuurd te worden
+   *[other] { $count } wijzigingen wachten om verstuurd te worden
+}
+sync-last = Laatste synchronisatie: { $when }
+sync-never = Nog nooit gesynchroniseerd
+sync-now = Nu synchroniseren
+sync-running = Bezig…
+sync-problem = Synchroniseren lukte niet: { $reason }
+rejected-step = Niet aanvaard: “{ $step }”
+rejected-report = Niet aanvaard: je verslag
+rejected-other = Niet aanvaard: een wijziging van deze telefoon
+rejected-forbidden = Deze rit is niet meer van jou. Bel je coördinator.
+rejected-not-found = Deze rit bestaat niet meer. Bel je coördinator.
+rejected-invalid = Er klopte iets niet. Kijk het na en vul het opnieuw in.
+rejected-dismiss = Begrepen
+
+# Aanmelden
+enroll-title = Deze telefoon koppelen
+enroll-intro = Vul het adres van de server in en de code die je van je coördinator kreeg.
+enroll-server = Adres van de server
+enroll-code = Code
+enroll-submit = Koppelen
+enroll-busy = Bezig met koppelen…
+enroll-code-missing = Vul de code in die je van je coördinator kreeg.
+enroll-bad-address = Dit serveradres klopt niet. Het begint met https://
+enroll-offline = De server antwoordt niet. Kijk het adres en je netwerk na.
+enroll-invalid-code = Deze code klopt niet. Kijk hem na, of vraag een nieuwe code.
+enroll-expired-code = Deze code is te oud. Vraag een nieuwe code aan je coördinator.
+enroll-used-code = Deze code werd al gebruikt. Vraag een nieuwe code aan je coördinator.
+enroll-refused = De server weigerde. Vraag het je coördinator.
+enroll-protocol = Het antwoord van de server is onleesbaar. Kijk het adres na.
+enroll-store = Deze telefoon kon de koppeling niet bewaren. Start de app opnieuw en probeer nog eens.
+
+# Ritten
+trips-title = Mijn ritten
+trips-today = Vandaag, { $date }
+trips-none-today = Vandaag geen rit.
+trips-none-upcoming = Geen andere rit gepland.
+card-meet = Afspraak om { $time } · { $place }
+card-next = Nu: { $step }
+card-done = Rit klaar
+card-cancelled = Geannuleerd: { $reason }
+card-changed = Gewijzigd
+
+# Rit
+detail-timeline = De dag
+timeline-meet = Afspraak met het kind
+timeline-leave = Vertrekken om
+timeline-door = Aan de deur van de gevangenis om
+timeline-visit = Bezoek
+timeline-return = Terug rond
+detail-open-log = De rit beginnen
+detail-open-sheet = Fiche van de gevangenis
+detail-children = Kinderen
+child-age = { $age ->
+    [one] 1 jaar
+   *[other] { $age } jaar
+}
+child-needs = Goed om te weten:
+detail-pickup = Ophalen
+detail-call = Bel { $phone }
+detail-map-app = Openen in mijn kaart
+detail-osm = Route op OpenStreetMap
+
+warning-missing_record = Er ontbreekt informatie over deze rit. Synchroniseer, of bel je coördinator.
+warning-infeasible_timing = De afspraak is { $minutes } minuten te laat om op tijd te zijn. Bel je coördinator.
+warning-no_visit_right = Geen toelating tot bezoek voor een kind op die dag. Bel je coördinator.
+warning-visit_forbidden = Bezoek is niet toegestaan voor een kind. Bel je coördinator.
+warning-visit_right_expired = De toelating tot bezoek is afgelopen. Bel je coördinator.
+warning-volunteer_double_booked = Je hebt een andere rit op hetzelfde uur.
+warning-volunteer_absent = Je zei dat je die dag afwezig bent.
+warning-volunteer_outside_availability = Deze rit valt buiten je gewone vrije uren.
+warning-prison_disrupted-strike = Staking in de gevangenis: het bezoek gaat misschien niet door. Bel voor je vertrekt.
+warning-prison_disrupted-lockdown = De gevangenis is op dat moment gesloten voor bezoek. Bel voor je vertrekt.
+warning-prison_disrupted-normal = De gevangenis meldt een probleem. Bel voor je vertrekt.
+warning-parent_not_in_that_prison = De ouder zit nu in een andere gevangenis. Bel je coördinator.
+warning-parent_released = De ouder is op { $date } vrijgekomen. Bel je coördinator.
+warning-no_volunteer = Nog geen vrijwilliger voor deze rit.
+warning-room_not_in_prison = De bezoekruimte hoort niet bij deze gevangenis. Bel je coördinator.
+warning-needs_car = Met bus of trein duurt het ongeveer { $minutes } minuten per rit. Een auto is beter.
+
+# Fiche van de gevangenis
+example-content = Voorbeeldinhoud: dit zijn niet de echte regels van deze gevangenis. Vraag het na bij de gevangenis voor je gaat.
+status-strike = Staking
+status-lockdown = Gesloten voor bezoek
+status-from-until = Van { $from } tot { $until }
+status-until = Tot { $until }
+status-from = Vanaf { $from }
+status-child-visits-kept = Bezoek van kinderen gaat toch door.
+status-child-visits-cancelled = Bezoek van kinderen gaat niet door.
+sheet-entrance = Ingang voor bezoekers
+sheet-arrive-early = Wees { $minutes } minuten voor het bezoek aan de deur.
+sheet-checklist = Voor je binnengaat
+sheet-checklist-done = Alles klaar. Goed bezoek!
+sheet-check-locker = Telefoon en tassen in de kluis
+sheet-documents-adult = Papieren voor jou
+sheet-documents-child = Papieren voor het kind
+sheet-lockers = Kluisjes
+sheet-allowed = Het kind mag meebrengen
+sheet-forbidden = Niet toegelaten binnen
+sheet-rooms = Bezoekruimtes
+sheet-no-rooms = Nog geen bezoekruimte beschreven.
+sheet-last-checked = Nagekeken op { $date } door { $by }
+room-parloir = Bezoekzaal
+room-family_room = Gezinsruimte
+room-cabin = Gesloten cabine
+room-family_unit = Gezinsflat
+equipment-changing_mat = Verzorgingskussen
+equipment-spare_nappies = Reserveluiers
+equipment-toys = Speelgoed
+equipment-toilets = Toiletten
+equipment-bottle_warming = Flessenwarmer
+equipment-missing = niet aanwezig
+
+# Ritlogboek
+step-do-picked_up = Ik heb de kinderen
+step-do-arrived = We zijn aan de gevangenis
+step-do-entered = We zijn binnen
+step-do-visit_started = Het bezoek begint
+step-do-visit_ended = Het bezoek is voorbij
+step-do-returned = De kinderen zijn thuis
+step-do-cancelled = De rit annuleren
+step-done-picked_up = Kinderen opgehaald
+step-done-arrived = Aangekomen aan de gevangenis
+step-done-entered = Binnen
+step-done-visit_started = Bezoek begonnen
+step-done-visit_ended = Bezoek voorbij
+step-done-returned = Kinderen terug thuis
+step-done-cancelled = Rit geannuleerd
+log-held = “{ $step }”: bewaard over { $seconds } seconden.
+log-undo = Ongedaan maken
+log-saved = “{ $step }”: bewaard op deze telefoon.
+log-steps = Stappen
+log-all-done = Alle stappen zijn gedaan. Dank je!
+log-write-report = Het verslag schrijven
+cancel-open = De rit kan niet doorgaan
+cancel-title = Waarom gaat de rit niet door?
+cancel-strike = Staking in de gevangenis
+cancel-lockdown = Gevangenis gesloten voor bezoek
+cancel-refused_at_door = Geweigerd aan de deur
+cancel-parent_transferred = De ouder zit in een andere gevangenis
+cancel-parent_released = De ouder is vrijgekomen
+cancel-child_ill = Het kind is ziek
+cancel-guardian_withdrew = Het gezin zei nee
+cancel-other = Andere reden
+cancel-note = Een paar woorden (nodig bij “Andere reden”)
+cancel-pick-reason = Kies een reden.
+cancel-say-why = Zeg in een paar woorden waarom.
+cancel-confirm = De rit annuleren
+cancel-keep = De rit houden
+
+# Verslag
+report-title = Verslag
+report-mood-before = Hoe was het kind voor het bezoek?
+report-mood-after = Hoe was het kind na het bezoek?
+report-contact = Hoe waren ouder en kind samen?
+mood-calm = Rustig
+mood-happy = Blij
+mood-worried = Bezorgd
+mood-sad = Verdrietig
+mood-upset = Overstuur
+contact-warm = Warm
+contact-neutral = Neutraal
+contact-distant = Afstandelijk
+contact-difficult = Moeilijk
+report-incidents = Wat er gebeurde (niet verplicht)
+report-km = Gereden kilometers
+report-km-invalid = Vul de kilometers in als getal, bijvoorbeeld 48.
+report-text = Andere opmerkingen (niet verplicht)
+report-pick-all = Kies een antwoord bij elke vraag.
+report-submit = Verslag bewaren
+report-saved = Verslag bewaard op deze telefoon.
+
+# Instellingen
+settings-title = Instellingen
+settings-language = Taal
+settings-language-device = Zoals deze telefoon
+settings-device = Deze telefoon
+settings-enrolled-as = Gekoppeld als { $name } aan { $server }
+settings-leave = Deze telefoon loskoppelen
+settings-leave-warning = Dit wist alle ritten en kinderen van deze telefoon.
+settings-leave-pending = { $count ->
+    [one] 1 wijziging is nog niet verstuurd en gaat verloren.
+   *[other] { $count } wijzigingen zijn nog niet verstuurd en gaan verloren.
+}
+settings-leave-confirm = Ja, alles wissen en loskoppelen
+settings-leave-keep = Nee, alles houden

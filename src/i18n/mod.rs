@@ -1,0 +1,119 @@
+//! Translations (Fluent: assets/locales/{fr,nl,en}/main.ftl, embedded in the
+//! binary so that a phone without network has every text) and the way dates
+//! and times are shown: Europe/Brussels, 24-hour clock, day and month names in
+//! the screen's language.
+//!
+//! Depends on `domain` only (for [`Language`]). Screens never build sentences
+//! by hand: every visible word comes from a `.ftl` file, so that translators
+//! can keep the words plain.
+
+mod dates;
+
+pub use dates::{format_date, format_day_time, format_time, local_date};
+
+use crate::domain::Language;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::OnceLock;
+
+/// The language of the screens. German is a language a child may speak, but
+/// the screens exist in French, Dutch and English only; German falls back to
+/// English.
+pub type Lang = Language;
+
+/// The languages the screens are written in, in the order settings offer them.
+pub const SCREEN_LANGUAGES: [Lang; 3] = [Language::Fr, Language::Nl, Language::En];
+
+/// The source of each translation file, by language.
+pub const SOURCES: [(Lang, &str); 3] = [
+    (
+        Language::Fr,
+        include_str!("../../assets/locales/fr/main.ftl"),
+    ),
+    (
+        Language::Nl,
+        include_str!("../../assets/locales/nl/main.ftl"),
+    ),
+    (
+        Language::En,
+        include_str!("../../assets/locales/en/main.ftl"),
+    ),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static [(Lang, Bundle)] {
+    static BUNDLES: OnceLock<Vec<(Lang, Bundle)>> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(lang, source)| (*lang, build_bundle(*lang, source)))
+            .collect()
+    })
+}
+
+fn build_bundle(lang: Lang, source: &str) -> Bundle {
+    let id = lang.code().parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![id]);
+    // Isolation marks around names would end up in copied text and in tests;
+    // every placeable here is a name, a number or a time, never mixed-direction.
+    bundle.set_use_isolating(false);
+    // A broken line in a file must not take the whole language down: Fluent
+    // keeps every entry it could read, and `all_keys_exist_in_every_language`
+    // catches the rest.
+    let resource =
+        FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn bundle_for(lang: Lang) -> Option<&'static Bundle> {
+    bundles().iter().find(|(l, _)| *l == lang).map(|(_, b)| b)
+}
+
+fn format_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
+    let bundle = bundle_for(lang)?;
+    let pattern = bundle.get_message(key)?.value()?;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    Some(text.into_owned())
+}
+
+/// The text of `key` in `lang`, with its arguments; falls back to English,
+/// then to the key itself (a missing text shows up, it never crashes).
+pub fn tr(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    format_in(lang, key, args)
+        .or_else(|| format_in(Language::En, key, args))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The text of `key` without arguments.
+pub fn t(lang: Lang, key: &str) -> String {
+    tr(lang, key, &[])
+}
+
+/// The screen language for a locale tag such as `nl-BE`, `fr_BE.UTF-8` or `en`.
+pub fn lang_from_tag(tag: &str) -> Option<Lang> {
+    let primary = tag
+        .split(['-', '_', '.'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    SCREEN_LANGUAGES.into_iter().find(|l| l.code() == primary)
+}
+
+/// The message ids of one translation file (tests compare them across files).
+pub fn keys_of(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once('=').map(|(k, _)| k.trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

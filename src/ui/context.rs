@@ -1,0 +1,301 @@
+//! The app's shared state, provided once at the root and read with
+//! [`use_app`]: the local store, the screen language, the sync status, and the
+//! service that records changes and syncs.
+//!
+//! Components never call the network or write the store themselves: they send
+//! an [`Action`] to [`AppContext::act`]. Local writes happen at once (the
+//! store is on the device); syncs run in the background and never block a
+//! screen.
+
+use super::platform;
+use crate::domain::{Author, OpId, TripEvent, TripId};
+use crate::i18n::Lang;
+use crate::protocol::Change;
+use crate::store::{DeviceIdentity, Store, StoreError};
+use crate::sync::{sync_until_idle, HttpTransport};
+use chrono::{DateTime, Utc};
+use dioxus::prelude::*;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// How long a tapped step can be undone before it is recorded.
+pub const UNDO_SECONDS: u64 = 5;
+
+/// How many round trips one sync may take before it lets the timer retry.
+const MAX_ROUNDS: usize = 5;
+
+/// The current time. Screens read it through the context so that tests can
+/// fix it.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// What the app starts with.
+#[derive(Clone)]
+pub struct Boot {
+    pub store: Arc<dyn Store>,
+    /// `None`: follow the device's language.
+    pub lang: Option<Lang>,
+    pub clock: Clock,
+    /// Sync at start and every minute (off in component tests).
+    pub background_sync: bool,
+}
+
+impl Boot {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self {
+            store,
+            lang: None,
+            clock: Arc::new(Utc::now),
+            background_sync: true,
+        }
+    }
+}
+
+/// What the sync bar shows besides the store's own counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncState {
+    /// `None` until the first attempt.
+    pub online: Option<bool>,
+    pub running: bool,
+    /// Why the last sync failed, when not simply offline.
+    pub problem: Option<String>,
+}
+
+/// A step tapped in the trip log, not recorded until its undo window passes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeldStep {
+    pub event: TripEvent,
+    pub token: u64,
+}
+
+/// Everything a screen asks the app to do.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Sync now, in the background.
+    SyncNow,
+    /// Save a change on this device, then sync in the background. Boxed: a
+    /// change may carry a whole record, the other actions are small.
+    Record(Box<Change>),
+    /// Hide a refused change from the sync bar.
+    DismissRejected(OpId),
+    /// This device was just enrolled.
+    Enrolled(DeviceIdentity),
+    /// Forget everything on this device (un-enroll).
+    Leave,
+}
+
+/// The shared state of the app.
+#[derive(Clone)]
+pub struct AppContext {
+    pub store: Arc<dyn Store>,
+    pub lang: Signal<Lang>,
+    /// True once the person picked a language in settings.
+    pub lang_chosen: Signal<bool>,
+    pub sync: Signal<SyncState>,
+    /// Bumped after every write, so that screens read the store again.
+    pub revision: Signal<u64>,
+    /// Fingerprint of each trip as the volunteer last saw it. Kept in memory:
+    /// the store has no room for device-only data yet, so after a restart the
+    /// trips as they are then count as seen.
+    pub seen: Signal<HashMap<TripId, u64>>,
+    pub held_step: Signal<Option<HeldStep>>,
+    /// The last step written to the store, for "saved on this phone".
+    pub saved_step: Signal<Option<TripEvent>>,
+    pub clock: Clock,
+}
+
+impl AppContext {
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// Reads the revision so that the calling component re-renders after writes.
+    pub fn watch(&self) {
+        let _ = (self.revision)();
+    }
+
+    fn bump(&self) {
+        let mut revision = self.revision;
+        revision += 1;
+    }
+
+    /// Does what a screen asks. Local writes are done when this returns;
+    /// network work is spawned.
+    pub fn act(&self, action: Action) -> Result<(), StoreError> {
+        match action {
+            Action::SyncNow => self.spawn_sync(),
+            Action::Record(change) => {
+                self.store.record(*change, self.now())?;
+                self.bump();
+                self.spawn_sync();
+            }
+            Action::DismissRejected(op_id) => {
+                self.store.dismiss_rejected(&op_id)?;
+                self.bump();
+            }
+            Action::Enrolled(identity) => {
+                self.store.set_identity(&identity)?;
+                self.bump();
+                self.spawn_sync();
+            }
+            Action::Leave => {
+                self.store.wipe()?;
+                let mut seen = self.seen;
+                seen.write().clear();
+                let mut sync = self.sync;
+                sync.set(SyncState::default());
+                self.bump();
+            }
+        }
+        Ok(())
+    }
+
+    /// Who signs what this device writes.
+    pub fn author(&self) -> Author {
+        match self.store.identity() {
+            Ok(Some(DeviceIdentity {
+                volunteer_id: Some(id),
+                ..
+            })) => Author::Volunteer(id),
+            Ok(Some(identity)) => Author::Coordinator(identity.display_name),
+            _ => Author::Coordinator(String::new()),
+        }
+    }
+
+    /// Holds a tapped step for [`UNDO_SECONDS`], then records it.
+    ///
+    /// Trip events are append-only on the server and the protocol has no way
+    /// to take one back, so an undo cannot be a compensating change: the step
+    /// waits on the device instead. A step already held (another quick tap)
+    /// is recorded at once. The timer runs at the root, so leaving the screen
+    /// does not lose the step.
+    pub fn hold_step(&self, event: TripEvent) -> Result<(), StoreError> {
+        self.commit_held()?;
+        static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
+        let token = NEXT_TOKEN.fetch_add(1, Ordering::Relaxed);
+        let mut held = self.held_step;
+        held.set(Some(HeldStep { event, token }));
+        let ctx = self.clone();
+        dioxus::core::spawn_forever(async move {
+            platform::sleep(std::time::Duration::from_secs(UNDO_SECONDS)).await;
+            let still_held = ctx
+                .held_step
+                .peek()
+                .as_ref()
+                .is_some_and(|h| h.token == token);
+            if still_held {
+                // Nowhere to show an error from a timer but the sync bar's
+                // problem line; the step stays held so that a tap retries.
+                if let Err(e) = ctx.commit_held() {
+                    let mut sync = ctx.sync;
+                    sync.write().problem = Some(e.to_string());
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// Forgets the held step: nothing was recorded.
+    pub fn undo_step(&self) {
+        let mut held = self.held_step;
+        held.set(None);
+    }
+
+    /// Records the held step now, if any.
+    pub fn commit_held(&self) -> Result<(), StoreError> {
+        let Some(step) = self.held_step.peek().clone() else {
+            return Ok(());
+        };
+        self.act(Action::Record(Box::new(Change::LogEvent {
+            event: step.event.clone(),
+        })))?;
+        let mut held = self.held_step;
+        held.set(None);
+        let mut saved = self.saved_step;
+        saved.set(Some(step.event));
+        Ok(())
+    }
+
+    /// Starts one sync unless one is running or the device is not enrolled.
+    /// Spawned at the root so that leaving a screen does not cancel it.
+    fn spawn_sync(&self) {
+        if self.sync.peek().running {
+            return;
+        }
+        let Ok(Some(identity)) = self.store.identity() else {
+            return;
+        };
+        let ctx = self.clone();
+        let mut sync = self.sync;
+        sync.write().running = true;
+        dioxus::core::spawn_forever(async move {
+            let result = match HttpTransport::for_identity(&identity) {
+                Ok(transport) => sync_until_idle(&*ctx.store, &transport, ctx.now(), MAX_ROUNDS)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| (e.is_offline(), e.to_string())),
+                Err(e) => Err((false, e.to_string())),
+            };
+            let mut sync = ctx.sync;
+            sync.set(match result {
+                Ok(()) => SyncState {
+                    online: Some(true),
+                    running: false,
+                    problem: None,
+                },
+                Err((true, _)) => SyncState {
+                    online: Some(false),
+                    running: false,
+                    problem: None,
+                },
+                Err((false, message)) => SyncState {
+                    online: Some(true),
+                    running: false,
+                    problem: Some(message),
+                },
+            });
+            ctx.bump();
+        });
+    }
+}
+
+/// Provides the app's state to every screen below; call once, at the root.
+pub fn use_app_provider(boot: Boot) -> AppContext {
+    let context = use_hook(|| {
+        let device_lang = platform::device_language();
+        let seen = super::model::fingerprints(&*boot.store);
+        AppContext {
+            lang: Signal::new(boot.lang.or(device_lang).unwrap_or(Lang::Fr)),
+            lang_chosen: Signal::new(boot.lang.is_some()),
+            sync: Signal::new(SyncState::default()),
+            revision: Signal::new(0),
+            seen: Signal::new(seen),
+            held_step: Signal::new(None),
+            saved_step: Signal::new(None),
+            clock: boot.clock.clone(),
+            store: boot.store.clone(),
+        }
+    });
+    use_context_provider(|| context.clone());
+    let background = boot.background_sync;
+    let timer_ctx = context.clone();
+    use_hook(move || {
+        if background {
+            spawn(async move {
+                loop {
+                    timer_ctx.spawn_sync();
+                    platform::sleep(platform::SYNC_EVERY).await;
+                }
+            });
+        }
+    });
+    context
+}
+
+/// The app's state. Panics with a clear message when a component is rendered
+/// outside the app's root (a programming error, never a user's).
+pub fn use_app() -> AppContext {
+    try_use_context::<AppContext>().unwrap_or_else(|| {
+        panic!("use_app() needs an AppContext: render screens inside ui::App, or call ui::use_app_provider in the root component")
+    })
+}

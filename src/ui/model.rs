@@ -1,0 +1,245 @@
+//! What the screens show, read from the store and computed by `plan`: plain
+//! data, no Dioxus, so that it can be tested and reused by every screen.
+
+use crate::domain::{
+    Child, ChildId, Guardian, Prison, PrisonId, Progress, Record, RecordKey, RecordKind, Trip,
+    TripEvent, TripId, VisitRoom,
+};
+use crate::i18n::local_date;
+use crate::plan::{check_trip, timeline_for, PlanData, Timeline, Warning};
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+/// One trip with what its screens need around it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TripSummary {
+    pub trip: Trip,
+    pub prison: Option<Prison>,
+    /// In the trip's order; a child missing from this device is left out.
+    pub children: Vec<Child>,
+    pub events: Vec<TripEvent>,
+    pub progress: Progress,
+    pub timeline: Option<Timeline>,
+    /// Changed (or new, or cancelled) since the volunteer last looked at it.
+    pub changed: bool,
+}
+
+/// The trips screen: today's trips, then the coming days'.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TripsOverview {
+    pub today: Vec<TripSummary>,
+    pub upcoming: Vec<(NaiveDate, Vec<TripSummary>)>,
+}
+
+/// Everything the trip detail shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TripDetailData {
+    pub summary: TripSummary,
+    pub guardian: Option<Guardian>,
+    pub room: Option<VisitRoom>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A short hash of what the volunteer sees of a trip: its plan, its prison's
+/// status, and whether it is cancelled.
+pub fn fingerprint(trip: &Trip, prison: Option<&Prison>, progress: Progress) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    serde_json::to_string(trip)
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    if let Some(prison) = prison {
+        serde_json::to_string(&prison.status)
+            .unwrap_or_default()
+            .hash(&mut hasher);
+    }
+    matches!(progress, Progress::Cancelled(_)).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The fingerprints of every trip in the store (what counts as "seen" when
+/// the app starts).
+pub fn fingerprints(store: &dyn Store) -> HashMap<TripId, u64> {
+    let Ok(index) = Index::load(store) else {
+        return HashMap::new();
+    };
+    index
+        .trips
+        .iter()
+        .map(|trip| {
+            let progress = index.progress(&trip.id);
+            let fp = fingerprint(trip, index.prisons.get(&trip.prison_id), progress);
+            (trip.id.clone(), fp)
+        })
+        .collect()
+}
+
+/// The records the lists need, indexed once per read.
+struct Index {
+    trips: Vec<Trip>,
+    prisons: HashMap<PrisonId, Prison>,
+    children: HashMap<ChildId, Child>,
+    events: HashMap<TripId, Vec<TripEvent>>,
+}
+
+impl Index {
+    fn load(store: &dyn Store) -> Result<Index, StoreError> {
+        let mut events: HashMap<TripId, Vec<TripEvent>> = HashMap::new();
+        for record in store.list(RecordKind::Event)? {
+            if let Record::Event(e) = record {
+                events.entry(e.trip_id.clone()).or_default().push(e);
+            }
+        }
+        Ok(Index {
+            trips: store.trips()?,
+            prisons: store
+                .prisons()?
+                .into_iter()
+                .map(|p| (p.id.clone(), p))
+                .collect(),
+            children: store
+                .children()?
+                .into_iter()
+                .map(|c| (c.id.clone(), c))
+                .collect(),
+            events,
+        })
+    }
+
+    fn progress(&self, trip: &TripId) -> Progress {
+        Progress::of(self.events.get(trip).into_iter().flatten())
+    }
+
+    fn summary(&self, trip: &Trip, seen: &HashMap<TripId, u64>) -> TripSummary {
+        let prison = self.prisons.get(&trip.prison_id).cloned();
+        let mut events = self.events.get(&trip.id).cloned().unwrap_or_default();
+        events.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
+        let progress = Progress::of(&events);
+        let changed = seen.get(&trip.id) != Some(&fingerprint(trip, prison.as_ref(), progress));
+        TripSummary {
+            timeline: prison.as_ref().map(|p| timeline_for(trip, p)),
+            children: trip
+                .children
+                .iter()
+                .filter_map(|id| self.children.get(id).cloned())
+                .collect(),
+            trip: trip.clone(),
+            prison,
+            events,
+            progress,
+            changed,
+        }
+    }
+}
+
+/// Today's trips (Brussels day) and the coming days' ones, grouped by day,
+/// earliest first. Past days are left out: their reports are reached from the
+/// trip itself.
+pub fn trips_overview(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+    seen: &HashMap<TripId, u64>,
+) -> Result<TripsOverview, StoreError> {
+    let index = Index::load(store)?;
+    let today = local_date(now);
+    let mut overview = TripsOverview::default();
+    for trip in &index.trips {
+        let day = local_date(trip.visit_start);
+        if day < today {
+            continue;
+        }
+        let summary = index.summary(trip, seen);
+        if day == today {
+            overview.today.push(summary);
+        } else {
+            match overview.upcoming.last_mut() {
+                Some((last, list)) if *last == day => list.push(summary),
+                _ => overview.upcoming.push((day, vec![summary])),
+            }
+        }
+    }
+    Ok(overview)
+}
+
+/// One trip with its pickup contact, visit room and warnings, or `None` when
+/// this device does not hold it (any more).
+pub fn trip_detail(
+    store: &dyn Store,
+    id: &TripId,
+    now: DateTime<Utc>,
+    seen: &HashMap<TripId, u64>,
+) -> Result<Option<TripDetailData>, StoreError> {
+    let Some(Record::Trip(trip)) = store.get(&RecordKey::new(RecordKind::Trip, id.as_str()))?
+    else {
+        return Ok(None);
+    };
+    let index = Index::load(store)?;
+    let summary = index.summary(&trip, seen);
+    let guardian = match store.get(&RecordKey::new(
+        RecordKind::Guardian,
+        trip.pickup.guardian_id.as_str(),
+    ))? {
+        Some(Record::Guardian(g)) => Some(g),
+        _ => None,
+    };
+    let room = match &trip.room_id {
+        Some(room) => match store.get(&RecordKey::new(RecordKind::Room, room.as_str()))? {
+            Some(Record::Room(r)) => Some(r),
+            _ => None,
+        },
+        None => None,
+    };
+    let mut records = Vec::new();
+    for kind in [
+        RecordKind::Trip,
+        RecordKind::Event,
+        RecordKind::Prison,
+        RecordKind::Room,
+        RecordKind::Parent,
+        RecordKind::Volunteer,
+        RecordKind::Child,
+    ] {
+        records.extend(store.list(kind)?);
+    }
+    let data = PlanData::from_records(&records);
+    let warnings = volunteer_warnings(check_trip(&trip, &data.context(), now));
+    Ok(Some(TripDetailData {
+        summary,
+        guardian,
+        room,
+        warnings,
+    }))
+}
+
+/// The warnings a volunteer can act on. Visit rights are checked by the
+/// coordinator and never sent to a volunteer's device, so their absence here
+/// says nothing.
+pub fn volunteer_warnings(warnings: Vec<Warning>) -> Vec<Warning> {
+    warnings
+        .into_iter()
+        .filter(|w| {
+            !matches!(
+                w,
+                Warning::NoVisitRight { .. }
+                    | Warning::VisitForbidden { .. }
+                    | Warning::VisitRightExpired { .. }
+            )
+        })
+        .collect()
+}
+
+/// A prison sheet and its visit rooms.
+pub fn prison_sheet(
+    store: &dyn Store,
+    id: &PrisonId,
+) -> Result<Option<(Prison, Vec<VisitRoom>)>, StoreError> {
+    match store.get(&RecordKey::new(RecordKind::Prison, id.as_str()))? {
+        Some(Record::Prison(prison)) => {
+            let rooms = store.rooms_of(id)?;
+            Ok(Some((prison, rooms)))
+        }
+        _ => Ok(None),
+    }
+}

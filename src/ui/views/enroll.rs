@@ -1,0 +1,94 @@
+//! Enroll this device: the server address and the one-time code from the
+//! coordinator.
+
+use crate::i18n::t;
+use crate::sync::{enroll, EnrollError};
+use crate::ui::{platform, use_app, Action, Route};
+use dioxus::prelude::*;
+
+/// The translation key that explains an enrollment failure.
+pub fn enroll_error_key(error: &EnrollError) -> &'static str {
+    match error {
+        EnrollError::BadAddress(_) => "enroll-bad-address",
+        EnrollError::Offline(_) => "enroll-offline",
+        EnrollError::Refused(api) => match api.code.as_str() {
+            "invalid_code" => "enroll-invalid-code",
+            "expired_code" => "enroll-expired-code",
+            "used_code" => "enroll-used-code",
+            _ => "enroll-refused",
+        },
+        EnrollError::Protocol(_) => "enroll-protocol",
+    }
+}
+
+#[component]
+pub fn Enroll() -> Element {
+    let app = use_app();
+    let lang = (app.lang)();
+    let mut server = use_signal(platform::default_server);
+    let mut code = use_signal(String::new);
+    let mut error = use_signal(|| None::<&'static str>);
+    let mut busy = use_signal(|| false);
+    let navigator = navigator();
+
+    let submit = move |event: FormEvent| {
+        event.prevent_default();
+        if busy() {
+            return;
+        }
+        if code().trim().is_empty() {
+            error.set(Some("enroll-code-missing"));
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        let app = app.clone();
+        spawn(async move {
+            let result = enroll(&server(), &code(), &platform::device_name()).await;
+            busy.set(false);
+            match result {
+                Ok(identity) => match app.act(Action::Enrolled(identity)) {
+                    Ok(()) => {
+                        navigator.replace(Route::Trips {});
+                    }
+                    Err(_) => error.set(Some("enroll-store")),
+                },
+                Err(e) => error.set(Some(enroll_error_key(&e))),
+            }
+        });
+    };
+
+    rsx! {
+        section { class: "card",
+            h1 { {t(lang, "enroll-title")} }
+            p { {t(lang, "enroll-intro")} }
+            form { onsubmit: submit,
+                label { r#for: "server", {t(lang, "enroll-server")} }
+                input {
+                    id: "server",
+                    r#type: "url",
+                    inputmode: "url",
+                    autocomplete: "url",
+                    placeholder: "https://",
+                    value: "{server}",
+                    oninput: move |e| server.set(e.value()),
+                }
+                label { r#for: "code", {t(lang, "enroll-code")} }
+                input {
+                    id: "code",
+                    r#type: "text",
+                    autocomplete: "one-time-code",
+                    autocapitalize: "characters",
+                    value: "{code}",
+                    oninput: move |e| code.set(e.value()),
+                }
+                if let Some(key) = error() {
+                    p { class: "error", role: "alert", {t(lang, key)} }
+                }
+                button { r#type: "submit", class: "primary", disabled: busy(),
+                    if busy() { {t(lang, "enroll-busy")} } else { {t(lang, "enroll-submit")} }
+                }
+            }
+        }
+    }
+}

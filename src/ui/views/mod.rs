@@ -1,0 +1,52 @@
+//! One file per screen. Each reads the store through [`crate::ui::use_app`]
+//! and the plain data of [`crate::ui::model`].
+
+mod enroll;
+mod prison_sheet;
+mod report;
+mod settings;
+mod trip_detail;
+mod trip_log;
+mod trips;
+
+pub use enroll::{enroll_error_key, Enroll};
+pub use prison_sheet::PrisonSheet;
+pub use report::Report;
+pub use settings::Settings;
+pub use trip_detail::TripDetail;
+pub use trip_log::TripLog;
+pub use trips::Trips;
+
+use crate::domain::Child;
+use crate::i18n::{t, Lang};
+use dioxus::prelude::*;
+
+/// The children's first names as one phrase: "Lina", "Lina et Noah",
+/// "Lina, Noah et Sami".
+pub fn names_phrase(lang: Lang, children: &[Child]) -> String {
+    let names: Vec<&str> = children.iter().map(|c| c.first_name.as_str()).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(lang, "and")),
+    }
+}
+
+/// What a screen shows when its record is not on this device.
+#[component]
+fn NotHere(lang: Lang) -> Element {
+    rsx! {
+        div { class: "card",
+            p { {t(lang, "not-on-device")} }
+            Link { class: "button", to: crate::ui::Route::Trips {}, {t(lang, "back-to-trips")} }
+        }
+    }
+}
+
+/// What a screen shows when the store cannot be read.
+#[component]
+fn StoreProblem(message: String) -> Element {
+    rsx! {
+        div { class: "banner danger", role: "alert", "{message}" }
+    }
+}

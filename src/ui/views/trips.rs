@@ -1,0 +1,109 @@
+//! My trips: today's first, then the coming days', each with the children,
+//! the prison, when and where to meet, and the next thing to do.
+
+use super::{names_phrase, StoreProblem};
+use crate::domain::Progress;
+use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
+use crate::ui::components::{snake, step_key};
+use crate::ui::model::{trips_overview, TripSummary};
+use crate::ui::{use_app, Route};
+use dioxus::prelude::*;
+
+#[component]
+pub fn Trips() -> Element {
+    let app = use_app();
+    app.watch();
+    let lang = (app.lang)();
+    let now = app.now();
+    let seen = app.seen.read().clone();
+    let overview = match trips_overview(&*app.store, now, &seen) {
+        Ok(overview) => overview,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    let today_title = tr(
+        lang,
+        "trips-today",
+        &[("date", format_date(lang, local_date(now)).into())],
+    );
+    rsx! {
+        h1 { {t(lang, "trips-title")} }
+        section {
+            h2 { {today_title} }
+            if overview.today.is_empty() {
+                p { class: "muted", {t(lang, "trips-none-today")} }
+            }
+            for summary in overview.today {
+                TripCard { key: "{summary.trip.id}", summary, lang }
+            }
+        }
+        if overview.upcoming.is_empty() {
+            p { class: "muted", {t(lang, "trips-none-upcoming")} }
+        }
+        for (day, list) in overview.upcoming {
+            section { key: "{day}",
+                h2 { {format_date(lang, day)} }
+                for summary in list {
+                    TripCard { key: "{summary.trip.id}", summary, lang }
+                }
+            }
+        }
+    }
+}
+
+/// One trip in the list; the whole card opens the trip.
+#[component]
+fn TripCard(summary: TripSummary, lang: Lang) -> Element {
+    let names = names_phrase(lang, &summary.children);
+    let prison = summary
+        .prison
+        .as_ref()
+        .map(|p| format!("{} ({})", p.name, p.town))
+        .unwrap_or_else(|| t(lang, "prison-unknown"));
+    let meet = summary.timeline.map(|tl| {
+        tr(
+            lang,
+            "card-meet",
+            &[
+                ("time", format_time(tl.meet_at).into()),
+                ("place", summary.trip.pickup.address.clone().into()),
+            ],
+        )
+    });
+    let next = match summary.progress {
+        Progress::Cancelled(reason) => tr(
+            lang,
+            "card-cancelled",
+            &[(
+                "reason",
+                t(lang, &format!("cancel-{}", snake(&reason))).into(),
+            )],
+        ),
+        progress => match progress.next_step() {
+            Some(step) => tr(
+                lang,
+                "card-next",
+                &[(
+                    "step",
+                    t(lang, &format!("step-do-{}", step_key(step))).into(),
+                )],
+            ),
+            None => t(lang, "card-done"),
+        },
+    };
+    let class = if matches!(summary.progress, Progress::Cancelled(_)) {
+        "card trip cancelled"
+    } else {
+        "card trip"
+    };
+    rsx! {
+        Link { class: "{class}", to: Route::TripDetail { id: summary.trip.id.clone() },
+            if summary.changed {
+                span { class: "badge", {t(lang, "card-changed")} }
+            }
+            h3 { "{names}" }
+            p { class: "prison", "{prison}" }
+            if let Some(meet) = meet { p { "{meet}" } }
+            p { class: "next", strong { "{next}" } }
+        }
+    }
+}
