@@ -74,7 +74,9 @@ impl Transport for HttpTransport {
             .map_err(offline_or_protocol)?;
         let status = response.status();
         let header_bytes = response_header_size(&response);
-        let gzipped = is_gzip(response.headers());
+        // A browser's fetch has already inflated the body, but still shows
+        // the header.
+        let gzipped = cfg!(not(target_arch = "wasm32")) && is_gzip(response.headers());
         let raw = response.bytes().await.map_err(offline_or_protocol)?;
         if let Ok(mut last) = self.last.lock() {
             *last = ExchangeStats {

@@ -1,11 +1,11 @@
 // Walks the volunteer's screens in headless Chromium at phone size against a
 // running demo server, and saves a screenshot of each screen.
-//   node tests/web/screens.mjs http://127.0.0.1:8080 CODE [out-dir]
+//   node tools/node/screens.mjs http://127.0.0.1:8080 CODE [out-dir]
 import { chromium } from 'playwright-core';
 
 const [url, code, out = 'docs/screenshots'] = process.argv.slice(2);
 if (!url || !code) {
-  console.error('usage: node tests/web/screens.mjs URL VOLUNTEER_CODE [out-dir]');
+  console.error('usage: node tools/node/screens.mjs URL VOLUNTEER_CODE [out-dir]');
   process.exit(2);
 }
 const browser = await chromium.launch({
