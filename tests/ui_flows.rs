@@ -200,6 +200,10 @@ fn settings_offer_the_languages_and_leaving() {
 #[test]
 fn a_trip_changed_after_it_was_seen_is_marked() {
     let store = demo_store();
+    // Trips never shown before (a fresh enrollment) are not marked as changed.
+    let fresh = trips_overview(&*store, now(), &Default::default()).unwrap();
+    assert!(!fresh.today.is_empty());
+    assert!(fresh.today.iter().all(|s| !s.changed));
     let seen = fingerprints(&*store);
     let before = trips_overview(&*store, now(), &seen).unwrap();
     assert!(before.today.iter().all(|s| !s.changed));

@@ -117,7 +117,10 @@ impl Index {
         let mut events = self.events.get(&trip.id).cloned().unwrap_or_default();
         events.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
         let progress = Progress::of(&events);
-        let changed = seen.get(&trip.id) != Some(&fingerprint(trip, prison.as_ref(), progress));
+        // A trip this device never showed before is new, not changed.
+        let changed = seen
+            .get(&trip.id)
+            .is_some_and(|before| *before != fingerprint(trip, prison.as_ref(), progress));
         TripSummary {
             timeline: prison.as_ref().map(|p| timeline_for(trip, p)),
             children: trip
