@@ -342,6 +342,34 @@ fn a_wipe_forgets_everything(store: &dyn Store) {
     assert_eq!(log(store, "e3", EventKind::PickedUp, 10), 1);
 }
 
+fn device_values_stay_on_the_device_and_go_with_a_wipe(store: &dyn Store) {
+    let ticks = serde_json::json!({ "day": "2026-11-22", "ticked": ["Carte d'identité"] });
+    assert_eq!(store.device_value("checklist/p1").expect("reads"), None);
+    store
+        .set_device_value("checklist/p1", Some(&ticks))
+        .expect("writes");
+    store
+        .set_device_value("lang", Some(&serde_json::json!("nl")))
+        .expect("writes");
+    assert_eq!(
+        store.device_value("checklist/p1").expect("reads"),
+        Some(ticks)
+    );
+    // Never sent, never counted as waiting.
+    assert!(store.pending(10).expect("pending").is_empty());
+    assert_eq!(store.status().expect("status").pending, 0);
+    // A record with the same name is another thing.
+    put(store, child("lang", "Lina"));
+    assert_eq!(
+        store.device_value("lang").expect("reads"),
+        Some(serde_json::json!("nl"))
+    );
+    store.set_device_value("lang", None).expect("removes");
+    assert_eq!(store.device_value("lang").expect("reads"), None);
+    store.wipe().expect("wipes");
+    assert_eq!(store.device_value("checklist/p1").expect("reads"), None);
+}
+
 macro_rules! contract {
     ($($name:ident),* $(,)?) => {
         mod memory {
@@ -370,6 +398,7 @@ contract!(
     the_clock_follows_enrollment_and_the_server,
     typed_reads_sort_for_the_screens,
     a_wipe_forgets_everything,
+    device_values_stay_on_the_device_and_go_with_a_wipe,
 );
 
 #[test]

@@ -25,8 +25,15 @@ fn sled_keeps_everything_across_a_restart() {
             },
         );
         log(&store, "e1", EventKind::PickedUp, 10);
+        store
+            .set_device_value("lang", Some(&serde_json::json!("nl")))
+            .expect("writes");
     }
     let store = open(dir.path(), &key());
+    assert_eq!(
+        store.device_value("lang").expect("reads"),
+        Some(serde_json::json!("nl"))
+    );
     assert_eq!(store.identity().expect("identity"), Some(identity()));
     assert_eq!(
         store.get(&child_key("c1")).expect("reads"),

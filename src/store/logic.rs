@@ -13,7 +13,8 @@
 //! - `pending`: `kind/id` → the seqs of the pending operations on that record
 //!   (big-endian u64s, oldest first): sled transactions cannot iterate;
 //! - `rejected`: op id → refused operation;
-//! - `meta`: identity, cursor, next seq, clock, last sync.
+//! - `meta`: identity, cursor, next seq, clock, last sync, and the
+//!   device-only values under `device/<name>` (never in the outbox).
 
 use super::backend::{corrupt, decode, encode, get, put, read, seq_key, Backend, Tree, Tx};
 use super::{ApplyPlan, DeviceIdentity, RejectedOp, Store, StoreError, SyncStatus};
@@ -27,6 +28,10 @@ const CURSOR: &[u8] = b"cursor";
 const NEXT_SEQ: &[u8] = b"next_seq";
 const CLOCK: &[u8] = b"hlc";
 const LAST_SYNC: &[u8] = b"last_sync";
+
+fn device_key(name: &str) -> Vec<u8> {
+    format!("device/{name}").into_bytes()
+}
 
 fn pending_seqs<X: Tx + ?Sized>(tx: &X, key: &[u8]) -> Result<Vec<u64>, X::Error> {
     let Some(bytes) = tx.get(Tree::Pending, key)? else {
@@ -279,6 +284,24 @@ impl<B: Backend> Store for B {
             last_sync: read(self, Tree::Meta, LAST_SYNC)?,
             cursor: self.cursor()?,
         })
+    }
+
+    fn device_value(&self, name: &str) -> Result<Option<serde_json::Value>, StoreError> {
+        read(self, Tree::Meta, &device_key(name))
+    }
+
+    fn set_device_value(
+        &self,
+        name: &str,
+        value: Option<&serde_json::Value>,
+    ) -> Result<(), StoreError> {
+        let key = device_key(name);
+        let bytes = value.map(|v| encode(Tree::Meta, &key, v)).transpose()?;
+        self.transact(&|tx| match &bytes {
+            Some(bytes) => tx.insert(Tree::Meta, &key, bytes.clone()),
+            None => tx.remove(Tree::Meta, &key),
+        })?;
+        self.flush()
     }
 
     fn wipe(&self) -> Result<(), StoreError> {

@@ -142,8 +142,21 @@ pub trait Store: Send + Sync {
 
     fn status(&self) -> Result<SyncStatus, StoreError>;
 
-    /// Forgets everything: records, outbox, identity (the device leaves).
+    /// Forgets everything: records, outbox, identity, device-only values
+    /// (the device leaves).
     fn wipe(&self) -> Result<(), StoreError>;
+
+    /// A value kept on this device only, never sent: the screens' language,
+    /// what the volunteer has seen, checklist ticks, a step in its undo
+    /// window. Encrypted like the rest on [`SledStore`], and wiped with it.
+    fn device_value(&self, name: &str) -> Result<Option<serde_json::Value>, StoreError>;
+
+    /// Sets (or, with `None`, removes) a device-only value, durably.
+    fn set_device_value(
+        &self,
+        name: &str,
+        value: Option<&serde_json::Value>,
+    ) -> Result<(), StoreError>;
 
     // Typed reads for the screens. A record of another kind under a kind's
     // prefix cannot happen (the key is derived from the record), so the

@@ -9,7 +9,7 @@
 
 use super::platform;
 use crate::domain::{Author, OpId, TripEvent, TripId};
-use crate::i18n::Lang;
+use crate::i18n::{lang_from_tag, Lang};
 use crate::protocol::Change;
 use crate::store::{DeviceIdentity, Store, StoreError};
 use crate::sync::{sync_until_idle, HttpTransport};
@@ -24,6 +24,11 @@ pub const UNDO_SECONDS: u64 = 5;
 
 /// How many round trips one sync may take before it lets the timer retry.
 const MAX_ROUNDS: usize = 5;
+
+// Names of the device-only values the screens keep in the store.
+const SEEN: &str = "seen";
+const LANG: &str = "lang";
+const HELD_STEP: &str = "held_step";
 
 /// The current time. Screens read it through the context so that tests can
 /// fix it.
@@ -94,9 +99,8 @@ pub struct AppContext {
     pub sync: Signal<SyncState>,
     /// Bumped after every write, so that screens read the store again.
     pub revision: Signal<u64>,
-    /// Fingerprint of each trip as the volunteer last saw it. Kept in memory:
-    /// the store has no room for device-only data yet, so after a restart the
-    /// trips as they are then count as seen.
+    /// Fingerprint of each trip as the volunteer last saw it (in a list or
+    /// opened), kept on the device across restarts.
     pub seen: Signal<HashMap<TripId, u64>>,
     pub held_step: Signal<Option<HeldStep>>,
     /// The last step written to the store, for "saved on this phone".
@@ -125,7 +129,17 @@ impl AppContext {
         match action {
             Action::SyncNow => self.spawn_sync(),
             Action::Record(change) => {
+                let trip = match &*change {
+                    Change::LogEvent { event } => Some(event.trip_id.clone()),
+                    _ => None,
+                };
                 self.store.record(*change, self.now())?;
+                // The volunteer's own step does not mark the trip as changed.
+                if let Some(trip) = trip {
+                    if let Ok(Some(fp)) = super::model::fingerprint_of(&*self.store, &trip) {
+                        self.mark_seen(vec![(trip, fp)]);
+                    }
+                }
                 self.bump();
                 self.spawn_sync();
             }
@@ -150,6 +164,51 @@ impl AppContext {
         Ok(())
     }
 
+    /// Remembers these trips as seen as they are now (shown in a list or
+    /// opened), on the device, so that a later change is marked. Trips no
+    /// longer on the device are forgotten at the same time.
+    pub fn mark_seen(&self, trips: Vec<(TripId, u64)>) {
+        let mut seen = self.seen;
+        let fresh: Vec<_> = {
+            let current = seen.peek();
+            trips
+                .into_iter()
+                .filter(|(id, fp)| current.get(id) != Some(fp))
+                .collect()
+        };
+        if fresh.is_empty() {
+            return;
+        }
+        seen.write().extend(fresh);
+        let kept: HashMap<TripId, u64> = match self.store.trips() {
+            Ok(trips) => {
+                let current = seen.peek();
+                trips
+                    .into_iter()
+                    .filter_map(|t| current.get(&t.id).map(|fp| (t.id, *fp)))
+                    .collect()
+            }
+            Err(_) => seen.peek().clone(),
+        };
+        // Only a reminder: failing to keep it must not stop the screen.
+        if let Ok(value) = serde_json::to_value(&kept) {
+            let _ = self.store.set_device_value(SEEN, Some(&value));
+        }
+    }
+
+    /// Sets the screens' language; `None` follows the device again. Kept on
+    /// the device.
+    pub fn choose_lang(&self, choice: Option<Lang>) -> Result<(), StoreError> {
+        let value = choice.map(|l| serde_json::Value::from(l.code()));
+        self.store.set_device_value(LANG, value.as_ref())?;
+        let mut lang = self.lang;
+        let mut chosen = self.lang_chosen;
+        chosen.set(choice.is_some());
+        let current = *lang.peek();
+        lang.set(choice.or_else(platform::device_language).unwrap_or(current));
+        Ok(())
+    }
+
     /// Who signs what this device writes.
     pub fn author(&self) -> Author {
         match self.store.identity() {
@@ -166,11 +225,16 @@ impl AppContext {
     ///
     /// Trip events are append-only on the server and the protocol has no way
     /// to take one back, so an undo cannot be a compensating change: the step
-    /// waits on the device instead. A step already held (another quick tap)
-    /// is recorded at once. The timer runs at the root, so leaving the screen
-    /// does not lose the step.
+    /// waits on the device instead, written to the store as a device-only
+    /// value so that closing the app does not lose it (it is recorded at the
+    /// next start). A step already held (another quick tap) is recorded at
+    /// once. The timer runs at the root, so leaving the screen does not lose
+    /// the step.
     pub fn hold_step(&self, event: TripEvent) -> Result<(), StoreError> {
         self.commit_held()?;
+        let value = serde_json::to_value(&event)
+            .map_err(|e| StoreError::Corrupt(format!("step {}: {e}", event.id)))?;
+        self.store.set_device_value(HELD_STEP, Some(&value))?;
         static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
         let token = NEXT_TOKEN.fetch_add(1, Ordering::Relaxed);
         let mut held = self.held_step;
@@ -196,9 +260,11 @@ impl AppContext {
     }
 
     /// Forgets the held step: nothing was recorded.
-    pub fn undo_step(&self) {
+    pub fn undo_step(&self) -> Result<(), StoreError> {
+        self.store.set_device_value(HELD_STEP, None)?;
         let mut held = self.held_step;
         held.set(None);
+        Ok(())
     }
 
     /// Records the held step now, if any.
@@ -209,6 +275,9 @@ impl AppContext {
         self.act(Action::Record(Box::new(Change::LogEvent {
             event: step.event.clone(),
         })))?;
+        // Recorded: a crash before this line records it again at the next
+        // start, with the same id, which the server takes once.
+        self.store.set_device_value(HELD_STEP, None)?;
         let mut held = self.held_step;
         held.set(None);
         let mut saved = self.saved_step;
@@ -263,10 +332,26 @@ impl AppContext {
 pub fn use_app_provider(boot: Boot) -> AppContext {
     let context = use_hook(|| {
         let device_lang = platform::device_language();
-        let seen = super::model::fingerprints(&*boot.store);
+        let stored_lang = match boot.store.device_value(LANG) {
+            Ok(Some(serde_json::Value::String(tag))) => lang_from_tag(&tag),
+            _ => None,
+        };
+        let chosen = boot.lang.or(stored_lang);
+        // Trips already on the device when the app first keeps what was seen
+        // count as seen.
+        let seen = match boot.store.device_value(SEEN) {
+            Ok(Some(value)) => serde_json::from_value(value).unwrap_or_default(),
+            _ => {
+                let now = super::model::fingerprints(&*boot.store);
+                if let Ok(value) = serde_json::to_value(&now) {
+                    let _ = boot.store.set_device_value(SEEN, Some(&value));
+                }
+                now
+            }
+        };
         AppContext {
-            lang: Signal::new(boot.lang.or(device_lang).unwrap_or(Lang::Fr)),
-            lang_chosen: Signal::new(boot.lang.is_some()),
+            lang: Signal::new(chosen.or(device_lang).unwrap_or(Lang::Fr)),
+            lang_chosen: Signal::new(chosen.is_some()),
             sync: Signal::new(SyncState::default()),
             revision: Signal::new(0),
             seen: Signal::new(seen),
@@ -277,6 +362,26 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
         }
     });
     use_context_provider(|| context.clone());
+    // A step tapped just before the app was closed: its undo window is over.
+    let held_ctx = context.clone();
+    use_hook(move || {
+        if let Ok(Some(value)) = held_ctx.store.device_value(HELD_STEP) {
+            match serde_json::from_value::<TripEvent>(value) {
+                Ok(event) => {
+                    let mut held = held_ctx.held_step;
+                    held.set(Some(HeldStep { event, token: 0 }));
+                    if let Err(e) = held_ctx.commit_held() {
+                        let mut sync = held_ctx.sync;
+                        sync.write().problem = Some(e.to_string());
+                    }
+                }
+                // Unreadable: nothing to record; do not trip on it again.
+                Err(_) => {
+                    let _ = held_ctx.store.set_device_value(HELD_STEP, None);
+                }
+            }
+        }
+    });
     let background = boot.background_sync;
     let timer_ctx = context.clone();
     use_hook(move || {

@@ -23,8 +23,10 @@ pub struct TripSummary {
     pub events: Vec<TripEvent>,
     pub progress: Progress,
     pub timeline: Option<Timeline>,
-    /// Changed (or new, or cancelled) since the volunteer last looked at it.
+    /// Changed (or cancelled) since the volunteer last looked at it.
     pub changed: bool,
+    /// What "looked at it" remembers: see [`fingerprint`].
+    pub fingerprint: u64,
 }
 
 /// The trips screen: today's trips, then the coming days'.
@@ -76,6 +78,21 @@ pub fn fingerprints(store: &dyn Store) -> HashMap<TripId, u64> {
         .collect()
 }
 
+/// The fingerprint of one trip as it is now, or `None` when this device does
+/// not hold it.
+pub fn fingerprint_of(store: &dyn Store, id: &TripId) -> Result<Option<u64>, StoreError> {
+    let Some(Record::Trip(trip)) = store.get(&RecordKey::new(RecordKind::Trip, id.as_str()))?
+    else {
+        return Ok(None);
+    };
+    let prison = match store.get(&RecordKey::new(RecordKind::Prison, trip.prison_id.as_str()))? {
+        Some(Record::Prison(p)) => Some(p),
+        _ => None,
+    };
+    let progress = Progress::of(&store.events_of(id)?);
+    Ok(Some(fingerprint(&trip, prison.as_ref(), progress)))
+}
+
 /// The records the lists need, indexed once per read.
 struct Index {
     trips: Vec<Trip>,
@@ -118,9 +135,10 @@ impl Index {
         events.sort_by(|a, b| a.at.cmp(&b.at).then(a.id.cmp(&b.id)));
         let progress = Progress::of(&events);
         // A trip this device never showed before is new, not changed.
+        let fingerprint = fingerprint(trip, prison.as_ref(), progress);
         let changed = seen
             .get(&trip.id)
-            .is_some_and(|before| *before != fingerprint(trip, prison.as_ref(), progress));
+            .is_some_and(|before| *before != fingerprint);
         TripSummary {
             timeline: prison.as_ref().map(|p| timeline_for(trip, p)),
             children: trip
@@ -133,6 +151,7 @@ impl Index {
             events,
             progress,
             changed,
+            fingerprint,
         }
     }
 }

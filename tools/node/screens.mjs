@@ -1,55 +1,210 @@
-// Walks the volunteer's screens in headless Chromium at phone size against a
-// running demo server, checks what a volunteer sees on each, and saves a
-// screenshot of each screen. Exits non-zero when a check fails.
-//   node tools/node/screens.mjs http://127.0.0.1:8080 VOLUNTEER_CODE [out-dir]
+// Walks the volunteer's app in headless Chromium at phone size against a
+// running demo server, as a volunteer would on a trip day, checks what they
+// see on each screen, and saves a screenshot of each. Then asks the server,
+// as the coordinator, whether it holds every step exactly once.
+// Exits non-zero when a check fails.
+//   node tools/node/screens.mjs URL VOLUNTEER_CODE COORDINATOR_CODE [out-dir]
 import { chromium } from 'playwright-core';
 
-const [url, code, out = 'docs/screenshots'] = process.argv.slice(2);
-if (!url || !code) {
-  console.error('usage: node tools/node/screens.mjs URL VOLUNTEER_CODE [out-dir]');
+const [url, code, coordinatorCode, out = 'docs/screenshots'] = process.argv.slice(2);
+if (!url || !code || !coordinatorCode) {
+  console.error('usage: node tools/node/screens.mjs URL VOLUNTEER_CODE COORDINATOR_CODE [out-dir]');
   process.exit(2);
 }
+const STEPS = ['picked_up', 'arrived', 'entered', 'visit_started', 'visit_ended', 'returned'];
+const WAIT = { timeout: 20000 };
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const expectText = async (page, text, what) => {
+let page;
+const fail = async (message) => {
+  if (page) await page.screenshot({ path: `${out}/failed.png`, fullPage: true }).catch(() => {});
+  throw new Error(`${message} (see ${out}/failed.png)`);
+};
+const expectText = async (text, what) => {
   try {
-    await page.getByText(text).first().waitFor({ timeout: 20000 });
-  } catch (e) {
-    await page.screenshot({ path: `${out}/failed.png`, fullPage: true });
-    throw new Error(`${what}: "${text}" not shown (see ${out}/failed.png)`);
+    await page.getByText(text).first().waitFor(WAIT);
+  } catch {
+    await fail(`${what}: "${text}" not shown`);
   }
 };
+const syncBar = () => page.locator('section.sync');
+const expectSyncBar = async (pattern, what) => {
+  try {
+    await syncBar().filter({ hasText: pattern }).waitFor(WAIT);
+  } catch {
+    await fail(`${what}: the sync bar does not say ${pattern} but "${await syncBar().innerText()}"`);
+  }
+};
+const shot = (name) => page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+const stepButton = () => page.locator('button.big-step');
+const doneSteps = () => page.locator('ol.steps li.done').count();
+// The browser keeps the app's data in memory, as a shared computer should:
+// moving around is done by tapping links, never by reloading.
+const openLog = async (tripPath) => {
+  await page.locator('a.brand').click();
+  await page.locator(`main a[href="${tripPath}"]`).first().click();
+  await page.locator(`main a[href="${tripPath}/log"]`).first().click();
+  await stepButton().waitFor(WAIT);
+};
+
+// One tap on the big button; the step waits out its undo window unless the
+// next tap records it at once.
+const tapNextStep = async (expected) => {
+  const before = await doneSteps();
+  await stepButton().click();
+  await expectText('Annuler ce geste', `undo offered after "${expected}"`);
+  return before;
+};
+
 try {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'fr-BE' });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-BE' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+
+  // Enroll this phone with the code from the coordinator.
   await page.goto(url);
-  await expectText(page, 'Connecter ce téléphone', 'enrollment screen');
+  await expectText('Connecter ce téléphone', 'enrollment screen');
+  await page.locator('input').nth(1).fill('WRONG-CODE');
+  await page.locator('button[type=submit]').click();
+  await page.locator('main .error, main [role=alert]').first().waitFor(WAIT)
+    .catch(() => fail('a wrong code is not refused in words'));
   await page.locator('input').nth(1).fill(code);
-  await page.screenshot({ path: `${out}/enroll.png` });
+  await shot('enroll');
   await page.locator('button[type=submit]').click();
 
-  await expectText(page, "Aujourd'hui", 'trips screen');
-  await page.locator('main a[href^="/trip/"]').first().waitFor({ timeout: 20000 });
-  await expectText(page, 'tout est envoyé', 'sync bar after the first sync');
-  await page.screenshot({ path: `${out}/trips.png`, fullPage: true });
+  // Today's trips, first sync done.
+  await expectText("Aujourd'hui", 'trips screen');
+  const tripLinks = page.locator('main a[href^="/trip/"]');
+  await tripLinks.first().waitFor(WAIT);
+  await expectSyncBar(/tout est envoyé/, 'after the first sync');
+  const hrefs = [...new Set(await tripLinks.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))]
+    .filter((h) => /^\/trip\/[^/]+$/.test(h));
+  if (hrefs.length < 2) await fail(`expected two trips today for this volunteer, found ${hrefs.length}`);
+  const [tripPath, otherTripPath] = hrefs;
+  await shot('trips');
 
-  await page.locator('main a[href^="/trip/"]').first().click();
-  await expectText(page, 'La journée', 'trip detail timeline');
-  await page.screenshot({ path: `${out}/trip-detail.png`, fullPage: true });
-
+  // The first trip: timeline, then its prison sheet, whose checklist is ticked.
+  await page.locator(`main a[href="${tripPath}"]`).first().click();
+  await expectText('La journée', 'trip detail timeline');
+  await shot('trip-detail');
   await page.locator('main a[href^="/prison/"]').first().click();
-  await expectText(page, "Contenu d'exemple", 'prison sheet marked as example content');
-  await page.screenshot({ path: `${out}/prison-sheet.png`, fullPage: true });
+  await expectText("Contenu d'exemple", 'prison sheet marked as example content');
+  const boxes = page.locator('ul.checklist input[type=checkbox]');
+  const boxCount = await boxes.count();
+  if (boxCount < 2) await fail(`the checklist has ${boxCount} items`);
+  for (let i = 0; i < boxCount; i++) await boxes.nth(i).check();
+  await expectText('Tout est prêt. Bonne visite !', 'checklist all ticked');
+  await shot('prison-sheet');
 
-  await page.goBack();
-  await page.locator('main a[href$="/log"]').first().click();
-  await page.locator('button.big-step').first().click();
-  await expectText(page, 'enregistré sur ce téléphone', 'trip log step saved');
-  await expectText(page, 'tout est envoyé', 'the step reached the server');
-  await page.screenshot({ path: `${out}/trip-log.png`, fullPage: true });
-  console.log(`browser walk-through passed; screenshots in ${out}`);
+  // The trip log: a tap is held for its undo window; undo takes it back.
+  await openLog(tripPath);
+  await stepButton().click();
+  await expectText('Annuler ce geste', 'undo offered');
+  await shot('trip-log-undo');
+  await page.getByText('Annuler ce geste').click();
+  if ((await doneSteps()) !== 0) await fail('an undone step still shows as done');
+  await expectSyncBar(/tout est envoyé/, 'nothing sent after undo');
+
+  // Picked up and arrived, on the network: saved, then sent.
+  await tapNextStep('picked_up');
+  await tapNextStep('arrived');
+  await expectText('enregistré sur ce téléphone', 'the step is saved after its undo window');
+  await expectSyncBar(/tout est envoyé/, 'steps reached the server');
+  await shot('trip-log');
+
+  // In the prison car park: no network. Steps keep being saved, waiting.
+  await context.setOffline(true);
+  for (const step of ['entered', 'visit_started', 'visit_ended']) {
+    await tapNextStep(step);
+  }
+  await expectText('enregistré sur ce téléphone', 'the last offline step is saved');
+  await expectSyncBar(/3 changements à envoyer/, 'three steps wait for the network');
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await expectSyncBar(/Pas de réseau/, 'offline shown');
+  await expectSyncBar(/3 changements à envoyer/, 'nothing lost while offline');
+  await shot('trip-log-offline');
+
+  // The network is back: everything goes, the count falls to 0.
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await expectSyncBar(/tout est envoyé/, 'the waiting steps were sent');
+  await expectSyncBar(/En ligne/, 'online again');
+
+  // Last step, then the report with the kilometres.
+  await tapNextStep('returned');
+  await expectText('Toutes les étapes sont faites', 'all steps done');
+  await expectText('enregistré sur ce téléphone', 'the last step is saved');
+  if ((await doneSteps()) !== STEPS.length) await fail(`${await doneSteps()} steps shown as done, not 6`);
+  await page.getByText('Écrire le rapport').click();
+  await expectText('Kilomètres parcourus', 'report form');
+  await page.locator('main form button[type=submit]').click();
+  await expectText('Choisissez une réponse à chaque question.', 'report asks for every answer');
+  for (const fieldset of await page.locator('main form fieldset').all()) {
+    await fieldset.locator('input[type=radio]').first().check();
+  }
+  await page.locator('#km').fill('-5');
+  await page.locator('main form button[type=submit]').click();
+  await expectText('Entrez les kilomètres en chiffres', 'kilometres must be a number');
+  await page.locator('#km').fill('48');
+  await page.locator('#text').fill('Visite calme, les enfants ont dessiné pour leur papa.');
+  await page.locator('main form button[type=submit]').click();
+  await expectText('Rapport enregistré sur ce téléphone.', 'report saved');
+  await expectSyncBar(/tout est envoyé/, 'the report reached the server');
+  await shot('report');
+
+  // The other trip of the day cannot take place: cancelled with a reason.
+  await openLog(otherTripPath);
+  await page.getByText('Le trajet ne peut pas avoir lieu').click();
+  await page.getByRole('button', { name: 'Annuler le trajet' }).click();
+  await expectText('Choisissez une raison.', 'a reason is required');
+  await page.getByLabel('Grève à la prison').check();
+  await shot('trip-cancel');
+  await page.getByRole('button', { name: 'Annuler le trajet' }).click();
+  await expectText('Annulé : Grève à la prison', 'trip cancelled');
+  await expectSyncBar(/tout est envoyé/, 'the cancellation reached the server');
+  await page.locator('a.brand').click();
+  await expectText('Annulé : Grève à la prison', 'the trips list shows the cancellation');
+  // The volunteer's own steps and cancellation do not mark a trip as changed.
+  if (await page.getByText('Modifié').count() !== 0) await fail('a trip is marked as changed by the volunteer\'s own steps');
+
+  // The coordinator's view of the server: every step once, in order.
+  const enroll = await fetch(`${url}/api/v1/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code: coordinatorCode, device_name: 'browser-test check' }),
+  });
+  if (!enroll.ok) throw new Error(`coordinator enrollment failed: ${enroll.status} ${await enroll.text()}`);
+  const { token } = await enroll.json();
+  const pull = await fetch(`${url}/api/v1/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ version: 1, ops: [] }),
+  });
+  if (!pull.ok) throw new Error(`coordinator pull failed: ${pull.status} ${await pull.text()}`);
+  const { changes } = await pull.json();
+  const tripId = decodeURIComponent(tripPath.split('/')[2]);
+  const otherId = decodeURIComponent(otherTripPath.split('/')[2]);
+  const eventsOf = (id) => changes
+    .filter((r) => r.kind === 'event' && r.data.trip_id === id)
+    .sort((a, b) => a.data.at.localeCompare(b.data.at));
+  const steps = eventsOf(tripId).map((r) => r.data.step);
+  if (JSON.stringify(steps) !== JSON.stringify(STEPS)) {
+    throw new Error(`the server holds the steps ${JSON.stringify(steps)}, expected each of ${JSON.stringify(STEPS)} once, in order`);
+  }
+  const cancelled = eventsOf(otherId).map((r) => `${r.data.step}:${r.data.reason}`);
+  if (JSON.stringify(cancelled) !== JSON.stringify(['cancelled:strike'])) {
+    throw new Error(`the server holds ${JSON.stringify(cancelled)} for the cancelled trip`);
+  }
+  const report = changes.find((r) => r.kind === 'report' && r.data.trip_id === tripId);
+  if (!report || report.data.kilometres !== 48) {
+    throw new Error(`the server's report for ${tripId}: ${JSON.stringify(report)}`);
+  }
+  console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
+    + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
 } finally {
   await browser.close();
 }

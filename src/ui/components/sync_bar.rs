@@ -41,10 +41,10 @@ pub fn SyncBar() -> Element {
     let sync_app = app.clone();
     rsx! {
         section { class: "{class}", role: "status", "aria-live": "polite",
-            div { class: "sync-line",
+            div { class: "sync-line sync-state",
                 span { class: "dot", "aria-hidden": "true" }
                 strong { {online_text} }
-                span { " · {pending}" }
+                span { "· {pending}" }
             }
             div { class: "sync-line",
                 span { class: "muted", {last} }

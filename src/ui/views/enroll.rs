@@ -62,7 +62,7 @@ pub fn Enroll() -> Element {
         section { class: "card",
             h1 { {t(lang, "enroll-title")} }
             p { {t(lang, "enroll-intro")} }
-            form { onsubmit: submit,
+            form { novalidate: true, onsubmit: submit,
                 label { r#for: "server", {t(lang, "enroll-server")} }
                 input {
                     id: "server",

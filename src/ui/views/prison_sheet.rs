@@ -19,13 +19,18 @@ pub fn PrisonSheet(id: PrisonId) -> Element {
         Ok(None) => return rsx! { NotHere { lang } },
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
-    let mut checklist: Vec<String> = prison
+    let mut checklist: Vec<(String, String)> = prison
         .documents_adult
         .iter()
-        .chain(&prison.documents_child)
-        .cloned()
+        .map(|d| (format!("adult:{d}"), d.clone()))
+        .chain(
+            prison
+                .documents_child
+                .iter()
+                .map(|d| (format!("child:{d}"), d.clone())),
+        )
         .collect();
-    checklist.push(t(lang, "sheet-check-locker"));
+    checklist.push(("locker".to_owned(), t(lang, "sheet-check-locker")));
     let checked = tr(
         lang,
         "sheet-last-checked",
@@ -56,7 +61,11 @@ pub fn PrisonSheet(id: PrisonId) -> Element {
         }
         section { class: "card",
             h2 { {t(lang, "sheet-checklist")} }
-            Checklist { items: checklist, done_text: t(lang, "sheet-checklist-done") }
+            Checklist {
+                items: checklist,
+                done_text: t(lang, "sheet-checklist-done"),
+                remember_as: prison.id.to_string(),
+            }
         }
         ItemList { title: t(lang, "sheet-documents-adult"), items: prison.documents_adult.clone() }
         ItemList { title: t(lang, "sheet-documents-child"), items: prison.documents_child.clone() }

@@ -105,7 +105,8 @@ fn ReportForm(id: TripId, lang: Lang, existing: Option<TripReport>) -> Element {
         ));
     };
     rsx! {
-        form { class: "report", onsubmit: submit,
+        // The app checks the answers itself, in the screen's language.
+        form { class: "report", novalidate: true, onsubmit: submit,
             ChoiceGroup {
                 legend: t(lang, "report-mood-before"),
                 name: "mood-before",

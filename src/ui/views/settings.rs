@@ -1,7 +1,7 @@
 //! Settings: the screens' language, and leaving (un-enrolling) this device.
 
 use crate::i18n::{t, tr, SCREEN_LANGUAGES};
-use crate::ui::{platform, use_app, Action, Route};
+use crate::ui::{use_app, Action, Route};
 use dioxus::prelude::*;
 
 #[component]
@@ -15,8 +15,7 @@ pub fn Settings() -> Element {
     let pending = app.store.status().map(|s| s.pending).unwrap_or_default();
     let identity = app.store.identity().ok().flatten();
     let navigator = navigator();
-    let mut lang_signal = app.lang;
-    let mut chosen_signal = app.lang_chosen;
+    let device_app = app.clone();
     let leave_app = app.clone();
     rsx! {
         h1 { {t(lang, "settings-title")} }
@@ -28,8 +27,9 @@ pub fn Settings() -> Element {
                     name: "lang",
                     checked: !chosen,
                     onchange: move |_| {
-                        chosen_signal.set(false);
-                        lang_signal.set(platform::device_language().unwrap_or(lang));
+                        if let Err(e) = device_app.choose_lang(None) {
+                            error.set(Some(e.to_string()));
+                        }
                     },
                 }
                 {t(lang, "settings-language-device")}
@@ -40,9 +40,13 @@ pub fn Settings() -> Element {
                         r#type: "radio",
                         name: "lang",
                         checked: chosen && l == lang,
-                        onchange: move |_| {
-                            chosen_signal.set(true);
-                            lang_signal.set(l);
+                        onchange: {
+                            let app = app.clone();
+                            move |_| {
+                                if let Err(e) = app.choose_lang(Some(l)) {
+                                    error.set(Some(e.to_string()));
+                                }
+                            }
                         },
                     }
                     {t(l, "language-self")}

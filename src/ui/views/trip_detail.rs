@@ -6,7 +6,7 @@ use crate::domain::{Child, GeoPoint, TravelMode, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::plan::Warning;
 use crate::ui::components::{snake, StatusBanner};
-use crate::ui::model::{fingerprint, trip_detail};
+use crate::ui::model::trip_detail;
 use crate::ui::{use_app, Route};
 use dioxus::prelude::*;
 
@@ -67,13 +67,13 @@ pub fn TripDetail(id: TripId) -> Element {
     };
     let summary = &data.summary;
     let trip = &summary.trip;
-    // Opening a trip counts as seeing it as it is now.
-    let fp = fingerprint(trip, summary.prison.as_ref(), summary.progress);
-    let mut seen_signal = app.seen;
-    let seen_id = id.clone();
-    use_effect(move || {
-        seen_signal.write().insert(seen_id.clone(), fp);
-    });
+    // Opening a trip counts as seeing it as it is now, also when it changes
+    // while open.
+    let seen_app = app.clone();
+    use_effect(use_reactive(
+        (&id, &summary.fingerprint),
+        move |(id, fp)| seen_app.mark_seen(vec![(id, fp)]),
+    ));
 
     let names = names_phrase(lang, &summary.children);
     let day = format_date(lang, local_date(trip.visit_start));

@@ -76,7 +76,7 @@ pub fn TripLog(id: TripId) -> Element {
                         ("seconds", UNDO_SECONDS.into()),
                     ])}
                 }
-                button { class: "secondary", onclick: move |_| undo_app.undo_step(), {t(lang, "log-undo")} }
+                button { class: "secondary", onclick: move |_| problem.set(undo_app.undo_step().err().map(|e| e.to_string())), {t(lang, "log-undo")} }
             }
         } else if let Some(saved) = saved {
             p { class: "ok", role: "status",
@@ -179,7 +179,10 @@ fn CancelForm(id: TripId, lang: Lang) -> Element {
                         r#type: "radio",
                         name: "cancel-reason",
                         checked: reason() == Some(r),
-                        onchange: move |_| reason.set(Some(r)),
+                        onchange: move |_| {
+                            reason.set(Some(r));
+                            error.set(None);
+                        },
                     }
                     {t(lang, &format!("cancel-{}", snake(&r)))}
                 }

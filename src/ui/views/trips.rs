@@ -2,7 +2,7 @@
 //! the prison, when and where to meet, and the next thing to do.
 
 use super::{names_phrase, StoreProblem};
-use crate::domain::Progress;
+use crate::domain::{Progress, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::ui::components::{snake, step_key};
 use crate::ui::model::{trips_overview, TripSummary};
@@ -20,6 +20,18 @@ pub fn Trips() -> Element {
         Ok(overview) => overview,
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
+    // A trip shown here for the first time counts as seen as it is now.
+    let first_shown: Vec<(TripId, u64)> = overview
+        .today
+        .iter()
+        .chain(overview.upcoming.iter().flat_map(|(_, list)| list))
+        .filter(|s| !seen.contains_key(&s.trip.id))
+        .map(|s| (s.trip.id.clone(), s.fingerprint))
+        .collect();
+    let shown_app = app.clone();
+    use_effect(use_reactive((&first_shown,), move |(first_shown,)| {
+        shown_app.mark_seen(first_shown)
+    }));
     let today_title = tr(
         lang,
         "trips-today",
