@@ -71,6 +71,34 @@ pub fn open_store() -> Result<Arc<dyn Store>, StoreError> {
     Ok(Arc::new(crate::store::MemoryStore::new()))
 }
 
+/// In a browser the store lives in the tab: closing or reloading it while
+/// changes wait for the server would lose them, so the browser asks first.
+#[cfg(target_arch = "wasm32")]
+pub fn guard_unsent_changes(store: Arc<dyn Store>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_leave = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            if store.status().is_ok_and(|s| s.pending > 0) {
+                event.prevent_default();
+                // Older browsers need a text; none of them shows it any more.
+                event.set_return_value("unsent changes");
+            }
+        },
+    );
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_leave.forget();
+}
+
+/// Phones and desktops keep their store on disk: nothing to guard.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn guard_unsent_changes(_store: Arc<dyn Store>) {}
+
 /// The server address offered on the enrollment screen: in a browser, the
 /// server the app came from; elsewhere, nothing (the coordinator gives it).
 #[cfg(target_arch = "wasm32")]

@@ -127,6 +127,18 @@ try {
   await expectSyncBar(/Pas de réseau/, 'offline shown');
   await expectSyncBar(/3 changements à envoyer/, 'nothing lost while offline');
   await shot('trip-log-offline');
+  // The browser keeps the data in the tab: leaving it now is asked first.
+  const asked = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => {
+      resolve(dialog.type());
+      await dialog.dismiss();
+    });
+    setTimeout(() => resolve('no dialog'), 10000);
+  });
+  await page.evaluate(() => { setTimeout(() => window.location.reload(), 0); });
+  const dialogType = await asked;
+  if (dialogType !== 'beforeunload') await fail(`reloading with changes waiting: ${dialogType}`);
+  await expectSyncBar(/3 changements à envoyer/, 'staying on the page keeps the waiting changes');
 
   // The network is back: everything goes, the count falls to 0.
   await context.setOffline(false);
