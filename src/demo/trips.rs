@@ -360,7 +360,7 @@ fn past_steps(t: &Trip, f: &Family, cancelled: bool) -> Vec<Record> {
             },
             t.visit_start - Duration::hours(20),
             Author::Coordinator("coordination".to_owned()),
-            "The grandparents called: fever since last night.",
+            "Les grands-parents ont appelé : fièvre depuis hier soir.",
         )];
     }
     let offsets = [-90, -35, -20, 0, f.minutes, f.minutes + 75];
@@ -381,7 +381,13 @@ fn past_steps(t: &Trip, f: &Family, cancelled: bool) -> Vec<Record> {
         contact: Contact::Warm,
         incidents: String::new(),
         kilometres: f.km,
-        text: "Waited 20 minutes at the door; the visit itself went well.".to_owned(),
+        // Written by the volunteer, in the family's language.
+        text: if matches!(f.key, "peeters" | "janssens" | "claes") {
+            "20 minuten gewacht aan de deur; het bezoek zelf verliep goed."
+        } else {
+            "Attendu 20 minutes à la porte ; la visite elle-même s'est bien passée."
+        }
+        .to_owned(),
         written_at: t.visit_end + Duration::hours(3),
     }));
     records
