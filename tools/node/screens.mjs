@@ -39,7 +39,61 @@ const expectSyncBar = async (pattern, what) => {
     await fail(`${what}: the sync bar does not say ${pattern} but "${await syncBar().innerText()}"`);
   }
 };
-const shot = (name) => page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+// What every screen must keep on a phone: nothing wider than the screen, tap
+// targets of at least 44 px, text contrast of at least 4.5:1 (WCAG AA).
+const phoneRules = () => {
+  const problems = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) problems.push(`wider than the screen (${root.scrollWidth} px)`);
+  const targets = document.querySelectorAll(
+    'button, a, input:not([type=radio]):not([type=checkbox]), textarea, select, label.choice, .checklist label');
+  for (const el of targets) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    if (box.width < 43.5 || box.height < 43.5) {
+      problems.push(`tap target "${(el.innerText || el.tagName).trim().slice(0, 30)}" is ${Math.round(box.width)}×${Math.round(box.height)} px`);
+    }
+  }
+  for (const el of document.querySelectorAll('input[type=radio], input[type=checkbox]')) {
+    if (!el.closest('label')) problems.push('a box to tick outside its label (too small a target)');
+  }
+  const parse = (color) => {
+    const parts = (color.match(/rgba?\(([^)]+)\)/) || [])[1];
+    if (!parts) return null;
+    const n = parts.split(',').map((x) => parseFloat(x));
+    return { rgb: n.slice(0, 3), alpha: n.length > 3 ? n[3] : 1 };
+  };
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c.alpha > 0.5) return c.rgb;
+    }
+    return [255, 255, 255];
+  };
+  const seen = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    const el = walker.currentNode.parentElement;
+    if (!text || !el || seen.has(el) || el.closest('button:disabled')) continue;
+    seen.add(el);
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || el.getBoundingClientRect().width === 0) continue;
+    const [hi, lo] = [luminance(parse(style.color).rgb), luminance(background(el))].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    if (ratio < 4.5) problems.push(`contrast ${ratio.toFixed(2)}:1 for "${text.slice(0, 30)}"`);
+  }
+  return problems;
+};
+const shot = async (name) => {
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  const problems = await page.evaluate(phoneRules);
+  if (problems.length) await fail(`${name} screen: ${problems.join('; ')}`);
+};
 const stepButton = () => page.locator('button.big-step');
 const doneSteps = () => page.locator('ol.steps li.done').count();
 // The browser keeps the app's data in memory, as a shared computer should:
@@ -182,6 +236,13 @@ try {
   await expectText('Annulé : Grève à la prison', 'the trips list shows the cancellation');
   // The volunteer's own steps and cancellation do not mark a trip as changed.
   if (await page.getByText('Modifié').count() !== 0) await fail('a trip is marked as changed by the volunteer\'s own steps');
+
+  // A larger system font (twice the default) still fits the phone.
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  await shot('trips-large-text');
+  await page.locator(`main a[href="${tripPath}"]`).first().click();
+  await expectText('La journée', 'trip detail with large text');
+  await shot('trip-detail-large-text');
 
   // The coordinator's view of the server: every step once, in order.
   const enroll = await fetch(`${url}/api/v1/enroll`, {

@@ -83,7 +83,7 @@ pub fn TripDetail(id: TripId) -> Element {
         p { class: "lead", "{day}" }
         if let Some(prison) = &summary.prison {
             p {
-                Link { to: Route::PrisonSheet { id: prison.id.clone() }, "{prison.name} ({prison.town})" }
+                Link { class: "inline-target", to: Route::PrisonSheet { id: prison.id.clone() }, "{prison.name}, {prison.town}" }
             }
             StatusBanner { status: prison.status.clone(), lang }
         }

@@ -69,7 +69,7 @@ fn TripCard(summary: TripSummary, lang: Lang) -> Element {
     let prison = summary
         .prison
         .as_ref()
-        .map(|p| format!("{} ({})", p.name, p.town))
+        .map(|p| format!("{}, {}", p.name, p.town))
         .unwrap_or_else(|| t(lang, "prison-unknown"));
     let meet = summary.timeline.map(|tl| {
         tr(
