@@ -7,32 +7,9 @@
 
 mod ui_common;
 
-use dioxus::core::NoOpMutations;
 use serde_json::json;
 use std::collections::HashMap;
 use ui_common::*;
-
-/// Starts the app at `path`, lets its effects and tasks run, and returns the
-/// visible text and the HTML.
-fn start(store: Arc<MemoryStore>, lang: Option<Language>, path: &str) -> (String, String) {
-    let boot = Boot {
-        store,
-        lang,
-        clock: Arc::new(now),
-        background_sync: false,
-    };
-    let mut dom = VirtualDom::new(Root).with_root_context(Setup {
-        boot,
-        path: path.to_owned(),
-    });
-    dom.rebuild_in_place();
-    for _ in 0..5 {
-        dom.process_events();
-        dom.render_immediate(&mut NoOpMutations);
-    }
-    let html = dioxus_ssr::render(&dom);
-    (visible_text(&html), html)
-}
 
 /// How many checkboxes are ticked.
 fn ticked(html: &str) -> usize {
@@ -86,18 +63,7 @@ fn a_trip_shown_in_the_list_then_changed_is_marked_after_a_restart() {
     );
 
     // The coordinator moves the afternoon trip while the app is closed.
-    let mut moved = trip(&store, "trip-today-pm");
-    moved.visit_start += Duration::minutes(30);
-    moved.visit_end += Duration::minutes(30);
-    store
-        .apply(
-            &ApplyPlan {
-                upserts: vec![Record::Trip(moved)],
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap();
+    move_trip(&store, "trip-today-pm", 30);
     let (text, _) = start(store.clone(), Some(Language::Fr), "/");
     assert_eq!(changed_marks(&text), 1, "{text}");
 

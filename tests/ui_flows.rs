@@ -207,18 +207,7 @@ fn a_trip_changed_after_it_was_seen_is_marked() {
     let seen = fingerprints(&*store);
     let before = trips_overview(&*store, now(), &seen).unwrap();
     assert!(before.today.iter().all(|s| !s.changed));
-    let mut moved = trip(&store, "trip-today-pm");
-    moved.visit_start += Duration::minutes(30);
-    moved.visit_end += Duration::minutes(30);
-    store
-        .apply(
-            &ApplyPlan {
-                upserts: vec![Record::Trip(moved)],
-                ..Default::default()
-            },
-            now(),
-        )
-        .unwrap();
+    move_trip(&store, "trip-today-pm", 30);
     let after = trips_overview(&*store, now(), &seen).unwrap();
     let flags: Vec<(TripId, bool)> = after
         .today

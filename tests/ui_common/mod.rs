@@ -74,11 +74,11 @@ pub fn Root() -> Element {
     rsx! { AppWith { boot: BootProp(setup.boot.clone()) } }
 }
 
-/// Renders the app at `path` and returns its visible text.
-pub fn render(store: Arc<MemoryStore>, lang: Language, path: &str) -> (String, String) {
+/// The app over `store` at `path`, built once (its first render).
+fn app_at(store: Arc<MemoryStore>, lang: Option<Language>, path: &str) -> VirtualDom {
     let boot = Boot {
         store,
-        lang: Some(lang),
+        lang,
         clock: Arc::new(now),
         background_sync: false,
     };
@@ -87,8 +87,41 @@ pub fn render(store: Arc<MemoryStore>, lang: Language, path: &str) -> (String, S
         path: path.to_owned(),
     });
     dom.rebuild_in_place();
+    dom
+}
+
+/// Renders the app at `path` and returns its visible text and its HTML.
+pub fn render(store: Arc<MemoryStore>, lang: Language, path: &str) -> (String, String) {
+    let html = dioxus_ssr::render(&app_at(store, Some(lang), path));
+    (visible_text(&html), html)
+}
+
+/// Starts the app at `path` (a restart, when the store was used before),
+/// lets its effects and tasks run, and returns the visible text and the HTML.
+pub fn start(store: Arc<MemoryStore>, lang: Option<Language>, path: &str) -> (String, String) {
+    let mut dom = app_at(store, lang, path);
+    for _ in 0..5 {
+        dom.process_events();
+        dom.render_immediate(&mut dioxus::core::NoOpMutations);
+    }
     let html = dioxus_ssr::render(&dom);
     (visible_text(&html), html)
+}
+
+/// The coordinator moves a trip by `minutes`, as a sync would bring it.
+pub fn move_trip(store: &MemoryStore, id: &str, minutes: i64) {
+    let mut moved = trip(store, id);
+    moved.visit_start += Duration::minutes(minutes);
+    moved.visit_end += Duration::minutes(minutes);
+    store
+        .apply(
+            &ApplyPlan {
+                upserts: vec![Record::Trip(moved)],
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
 }
 
 /// The text a person reads: tags removed, entities decoded, spaces collapsed.

@@ -17,9 +17,24 @@ pub use trip_detail::TripDetail;
 pub use trip_log::TripLog;
 pub use trips::Trips;
 
-use crate::domain::Child;
+use crate::domain::{Child, TripId};
 use crate::i18n::{t, Lang};
+use crate::ui::model::{trip_detail, TripDetailData};
+use crate::ui::AppContext;
 use dioxus::prelude::*;
+
+/// The trip a screen is about, or what the screen shows instead: "not on
+/// this device" (cancelled, reassigned, or a wrong address) or the store's
+/// problem. Screens call their hooks before this, so that a trip leaving the
+/// device while its screen is open does not change their order.
+fn load_trip(app: &AppContext, id: &TripId, lang: Lang) -> Result<TripDetailData, Element> {
+    let seen = app.seen.peek().clone();
+    match trip_detail(&*app.store, id, app.now(), &seen) {
+        Ok(Some(data)) => Ok(data),
+        Ok(None) => Err(rsx! { NotHere { lang } }),
+        Err(e) => Err(rsx! { StoreProblem { message: e.to_string() } }),
+    }
+}
 
 /// The children's first names as one phrase: "Lina", "Lina et Noah",
 /// "Lina, Noah et Sami".

@@ -1,12 +1,11 @@
 //! The report after a trip: how the children were before and after, how
 //! parent and children were together, incidents, kilometres, a few words.
 
-use super::{names_phrase, NotHere, StoreProblem};
+use super::{load_trip, names_phrase};
 use crate::domain::{Contact, Mood, TripId, TripReport};
 use crate::i18n::{t, Lang};
 use crate::protocol::Change;
 use crate::ui::components::snake;
-use crate::ui::model::trip_detail;
 use crate::ui::{use_app, Action, Route};
 use dioxus::prelude::*;
 
@@ -29,11 +28,9 @@ pub fn Report(id: TripId) -> Element {
     let app = use_app();
     app.watch();
     let lang = (app.lang)();
-    let seen = app.seen.peek().clone();
-    let data = match trip_detail(&*app.store, &id, app.now(), &seen) {
-        Ok(Some(data)) => data,
-        Ok(None) => return rsx! { NotHere { lang } },
-        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    let data = match load_trip(&app, &id, lang) {
+        Ok(data) => data,
+        Err(instead) => return instead,
     };
     let existing = app.store.report_of(&id).ok().flatten();
     let names = names_phrase(lang, &data.summary.children);

@@ -1,12 +1,11 @@
 //! One trip: its timeline in Brussels time, warnings, the children, the
 //! pickup contact and the way there.
 
-use super::{names_phrase, NotHere, StoreProblem};
+use super::{load_trip, names_phrase};
 use crate::domain::{Child, GeoPoint, TravelMode, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::plan::Warning;
 use crate::ui::components::{snake, StatusBanner};
-use crate::ui::model::trip_detail;
 use crate::ui::{use_app, Route};
 use dioxus::prelude::*;
 
@@ -59,21 +58,22 @@ pub fn TripDetail(id: TripId) -> Element {
     app.watch();
     let lang = (app.lang)();
     let now = app.now();
-    let seen = app.seen.peek().clone();
-    let data = match trip_detail(&*app.store, &id, now, &seen) {
-        Ok(Some(data)) => data,
-        Ok(None) => return rsx! { NotHere { lang } },
-        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    let loaded = load_trip(&app, &id, lang);
+    // Opening a trip counts as seeing it as it is now, also when it changes
+    // while open.
+    let shown = loaded.as_ref().ok().map(|d| d.summary.fingerprint);
+    let seen_app = app.clone();
+    use_effect(use_reactive((&id, &shown), move |(id, shown)| {
+        if let Some(fp) = shown {
+            seen_app.mark_seen(vec![(id, fp)]);
+        }
+    }));
+    let data = match loaded {
+        Ok(data) => data,
+        Err(instead) => return instead,
     };
     let summary = &data.summary;
     let trip = &summary.trip;
-    // Opening a trip counts as seeing it as it is now, also when it changes
-    // while open.
-    let seen_app = app.clone();
-    use_effect(use_reactive(
-        (&id, &summary.fingerprint),
-        move |(id, fp)| seen_app.mark_seen(vec![(id, fp)]),
-    ));
 
     let names = names_phrase(lang, &summary.children);
     let day = format_date(lang, local_date(trip.visit_start));

@@ -1,13 +1,12 @@
 //! The trip log: one big button for the next step, a short undo, the steps
 //! done so far, and cancelling with a reason.
 
-use super::{names_phrase, NotHere, StoreProblem};
+use super::{load_trip, names_phrase};
 use crate::domain::{CancelReason, EventId, EventKind, Progress, TripEvent, TripId};
 use crate::i18n::{format_time, t, tr, Lang};
 use crate::protocol::Change;
 use crate::ui::components::{snake, step_key, BigStepButton};
 use crate::ui::context::UNDO_SECONDS;
-use crate::ui::model::trip_detail;
 use crate::ui::{use_app, Action, Route};
 use dioxus::prelude::*;
 
@@ -28,11 +27,10 @@ pub fn TripLog(id: TripId) -> Element {
     let app = use_app();
     app.watch();
     let lang = (app.lang)();
-    let seen = app.seen.peek().clone();
-    let data = match trip_detail(&*app.store, &id, app.now(), &seen) {
-        Ok(Some(data)) => data,
-        Ok(None) => return rsx! { NotHere { lang } },
-        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    let mut problem = use_signal(|| None::<String>);
+    let data = match load_trip(&app, &id, lang) {
+        Ok(data) => data,
+        Err(instead) => return instead,
     };
     let held = app
         .held_step
@@ -43,7 +41,6 @@ pub fn TripLog(id: TripId) -> Element {
     let mut events = data.summary.events.clone();
     events.extend(held.as_ref().map(|h| h.event.clone()));
     let progress = Progress::of(&events);
-    let mut problem = use_signal(|| None::<String>);
 
     let tap_app = app.clone();
     let tap_id = id.clone();
