@@ -389,9 +389,19 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
     use_hook(move || {
         if background {
             spawn(async move {
+                // At start, then every minute; every few seconds while changes
+                // wait and the last try found no network, so that they leave
+                // as soon as the network is back.
+                let mut since_last = platform::SYNC_EVERY;
                 loop {
-                    timer_ctx.spawn_sync();
-                    platform::sleep(platform::SYNC_EVERY).await;
+                    let offline = timer_ctx.sync.peek().online == Some(false);
+                    let waiting = timer_ctx.store.status().is_ok_and(|s| s.pending > 0);
+                    if since_last >= platform::SYNC_EVERY || (offline && waiting) {
+                        timer_ctx.spawn_sync();
+                        since_last = std::time::Duration::ZERO;
+                    }
+                    platform::sleep(platform::RETRY_EVERY).await;
+                    since_last += platform::RETRY_EVERY;
                 }
             });
         }

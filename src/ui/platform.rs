@@ -12,6 +12,9 @@ use std::time::Duration;
 /// How often the app syncs by itself.
 pub const SYNC_EVERY: Duration = Duration::from_secs(60);
 
+/// How often it tries again while changes wait and there is no network.
+pub const RETRY_EVERY: Duration = Duration::from_secs(10);
+
 /// Waits without blocking the screens.
 pub async fn sleep(duration: Duration) {
     futures_timer::Delay::new(duration).await;

@@ -194,10 +194,14 @@ try {
   if (dialogType !== 'beforeunload') await fail(`reloading with changes waiting: ${dialogType}`);
   await expectSyncBar(/3 changements à envoyer/, 'staying on the page keeps the waiting changes');
 
-  // The network is back: everything goes, the count falls to 0.
+  // The network is back: the app notices by itself (it tries again every
+  // 10 seconds while changes wait), everything goes, the count falls to 0.
   await context.setOffline(false);
-  await page.getByRole('button', { name: 'Synchroniser' }).click();
-  await expectSyncBar(/tout est envoyé/, 'the waiting steps were sent');
+  try {
+    await syncBar().filter({ hasText: /tout est envoyé/ }).waitFor({ timeout: 45000 });
+  } catch {
+    await fail('the waiting steps were not sent by themselves once the network was back');
+  }
   await expectSyncBar(/En ligne/, 'online again');
 
   // Last step, then the report with the kilometres.
