@@ -201,14 +201,14 @@ fn settings_offer_the_languages_and_leaving() {
 fn a_trip_changed_after_it_was_seen_is_marked() {
     let store = demo_store();
     // Trips never shown before (a fresh enrollment) are not marked as changed.
-    let fresh = trips_overview(&*store, now(), &Default::default()).unwrap();
+    let fresh = trips_overview(&*store, now(), &Default::default(), 100).unwrap();
     assert!(!fresh.today.is_empty());
     assert!(fresh.today.iter().all(|s| !s.changed));
     let seen = fingerprints(&*store);
-    let before = trips_overview(&*store, now(), &seen).unwrap();
+    let before = trips_overview(&*store, now(), &seen, 100).unwrap();
     assert!(before.today.iter().all(|s| !s.changed));
     move_trip(&store, "trip-today-pm", 30);
-    let after = trips_overview(&*store, now(), &seen).unwrap();
+    let after = trips_overview(&*store, now(), &seen, 100).unwrap();
     let flags: Vec<(TripId, bool)> = after
         .today
         .iter()
@@ -222,4 +222,59 @@ fn a_trip_changed_after_it_was_seen_is_marked() {
         flags.contains(&(TripId::from("trip-today-am"), false)),
         "{flags:?}"
     );
+}
+
+#[test]
+fn the_trips_list_shows_whole_days_then_offers_later_trips() {
+    let store = demo_store();
+    let all = trips_overview(&*store, now(), &Default::default(), usize::MAX).unwrap();
+    let total: usize = all.upcoming.iter().map(|(_, l)| l.len()).sum();
+    assert_eq!(all.later, 0);
+    let first = trips_overview(&*store, now(), &Default::default(), 3).unwrap();
+    let listed: usize = first.upcoming.iter().map(|(_, l)| l.len()).sum();
+    assert!(listed >= 3 && listed < total, "{listed} of {total}");
+    assert_eq!(listed + first.later, total, "nothing lost, only folded");
+    assert_eq!(first.today, all.today, "today's trips are always all there");
+    // Whole days: the last day listed has all of its trips.
+    let (last_day, last_list) = first.upcoming.last().unwrap();
+    let full = &all.upcoming.iter().find(|(d, _)| d == last_day).unwrap().1;
+    assert_eq!(last_list.len(), full.len());
+
+    // A busy volunteer: more trips than one page. The screen offers the rest
+    // with its count, in each language.
+    let am = trip(&store, "trip-today-am");
+    let extra: Vec<Record> = (0..UPCOMING_PAGE as i64)
+        .map(|i| {
+            let mut t = am.clone();
+            t.id = TripId::from(format!("extra-{i}").as_str());
+            t.visit_start += Duration::days(2 + i);
+            t.visit_end += Duration::days(2 + i);
+            Record::Trip(t)
+        })
+        .collect();
+    store
+        .apply(
+            &ApplyPlan {
+                upserts: extra,
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let shown = trips_overview(&*store, now(), &Default::default(), UPCOMING_PAGE).unwrap();
+    assert!(shown.later > 1, "more trips than one page");
+    for lang in LANGS {
+        let (text, _) = render(store.clone(), lang, "/");
+        let offer = format!(
+            "{} ({})",
+            pick(
+                lang,
+                "Voir les trajets suivants",
+                "Toon de volgende ritten",
+                "Show later trips"
+            ),
+            shown.later
+        );
+        assert!(text.contains(&offer), "{lang:?}: {offer} in {text}");
+    }
 }

@@ -61,8 +61,23 @@ impl FromStr for PrisonId {
 }
 
 /// Starts the app on the platform chosen by the build features.
+#[cfg(not(feature = "desktop"))]
 pub fn launch() {
     dioxus::launch(App);
+}
+
+/// Starts the app in a desktop window shaped like the phone screens it
+/// shows (they are at most 430 px wide), titled after the network.
+#[cfg(feature = "desktop")]
+pub fn launch() {
+    use dioxus::desktop::{Config, LogicalSize, WindowBuilder};
+    let window = WindowBuilder::new()
+        .with_title("Itinérances")
+        .with_inner_size(LogicalSize::new(460.0, 860.0))
+        .with_min_inner_size(LogicalSize::new(360.0, 480.0));
+    dioxus::LaunchBuilder::desktop()
+        .with_cfg(Config::new().with_window(window).with_menu(None))
+        .launch(App);
 }
 
 /// The root component: opens this device's store, provides the app's state

@@ -34,6 +34,8 @@ pub struct TripSummary {
 pub struct TripsOverview {
     pub today: Vec<TripSummary>,
     pub upcoming: Vec<(NaiveDate, Vec<TripSummary>)>,
+    /// Upcoming trips left out by the limit, not summarized.
+    pub later: usize,
 }
 
 /// Everything the trip detail shows.
@@ -157,29 +159,41 @@ impl Index {
 }
 
 /// Today's trips (Brussels day) and the coming days' ones, grouped by day,
-/// earliest first. Past days are left out: their reports are reached from the
-/// trip itself.
+/// earliest first: every trip of today, then whole days of upcoming trips
+/// until `upcoming_limit` trips are listed; the rest are only counted. Past
+/// days are left out: their reports are reached from the trip itself.
 pub fn trips_overview(
     store: &dyn Store,
     now: DateTime<Utc>,
     seen: &HashMap<TripId, u64>,
+    upcoming_limit: usize,
 ) -> Result<TripsOverview, StoreError> {
     let index = Index::load(store)?;
     let today = local_date(now);
     let mut overview = TripsOverview::default();
+    let mut listed = 0;
     for trip in &index.trips {
         let day = local_date(trip.visit_start);
         if day < today {
             continue;
         }
-        let summary = index.summary(trip, seen);
         if day == today {
-            overview.today.push(summary);
-        } else {
-            match overview.upcoming.last_mut() {
-                Some((last, list)) if *last == day => list.push(summary),
-                _ => overview.upcoming.push((day, vec![summary])),
-            }
+            overview.today.push(index.summary(trip, seen));
+            continue;
+        }
+        let new_day = overview
+            .upcoming
+            .last()
+            .is_none_or(|(last, _)| *last != day);
+        if overview.later > 0 || (new_day && listed >= upcoming_limit) {
+            overview.later += 1;
+            continue;
+        }
+        let summary = index.summary(trip, seen);
+        listed += 1;
+        match overview.upcoming.last_mut() {
+            Some((last, list)) if *last == day => list.push(summary),
+            _ => overview.upcoming.push((day, vec![summary])),
         }
     }
     Ok(overview)

@@ -20,7 +20,7 @@ pub use itinerances::protocol::{Change, RejectCode, Role};
 pub use itinerances::store::{ApplyPlan, DeviceIdentity, MemoryStore, Store};
 pub use itinerances::sync::{EnrollError, TransportError};
 pub use itinerances::ui::model::{fingerprints, trips_overview};
-pub use itinerances::ui::views::enroll_error_key;
+pub use itinerances::ui::views::{enroll_error_key, UPCOMING_PAGE};
 pub use itinerances::ui::{AppWith, Boot, BootProp};
 pub use std::rc::Rc;
 pub use std::sync::Arc;

@@ -79,6 +79,10 @@ trips-title = My trips
 trips-today = Today, { $date }
 trips-none-today = No trip today.
 trips-none-upcoming = No other trip planned.
+trips-show-later = { $count ->
+    [one] Show the next trip
+   *[other] Show later trips ({ $count })
+}
 card-meet = Meet at { $time } · { $place }
 card-next = Next: { $step }
 card-done = Trip done

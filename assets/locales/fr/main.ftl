@@ -79,6 +79,10 @@ trips-title = Mes trajets
 trips-today = Aujourd'hui, { $date }
 trips-none-today = Pas de trajet aujourd'hui.
 trips-none-upcoming = Pas d'autre trajet prévu.
+trips-show-later = { $count ->
+    [one] Voir le trajet suivant
+   *[other] Voir les trajets suivants ({ $count })
+}
 card-meet = Rendez-vous à { $time } · { $place }
 card-next = À faire : { $step }
 card-done = Trajet terminé

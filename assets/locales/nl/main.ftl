@@ -79,6 +79,10 @@ trips-title = Mijn ritten
 trips-today = Vandaag, { $date }
 trips-none-today = Vandaag geen rit.
 trips-none-upcoming = Geen andere rit gepland.
+trips-show-later = { $count ->
+    [one] Toon de volgende rit
+   *[other] Toon de volgende ritten ({ $count })
+}
 card-meet = Afspraak om { $time } · { $place }
 card-next = Nu: { $step }
 card-done = Rit klaar

@@ -26,6 +26,9 @@ pub fn Enroll() -> Element {
     let app = use_app();
     let lang = (app.lang)();
     let mut server = use_signal(platform::default_server);
+    // The cursor starts in the first field to fill: the address when the app
+    // does not know it (phone, desktop), else the code.
+    let address_known = !server.peek().is_empty();
     let mut code = use_signal(String::new);
     let mut error = use_signal(|| None::<&'static str>);
     let mut busy = use_signal(|| false);
@@ -72,6 +75,11 @@ pub fn Enroll() -> Element {
                     placeholder: "https://",
                     value: "{server}",
                     oninput: move |e| server.set(e.value()),
+                    onmounted: move |e| async move {
+                        if !address_known {
+                            let _ = e.set_focus(true).await;
+                        }
+                    },
                 }
                 label { r#for: "code", {t(lang, "enroll-code")} }
                 input {
@@ -81,6 +89,11 @@ pub fn Enroll() -> Element {
                     autocapitalize: "characters",
                     value: "{code}",
                     oninput: move |e| code.set(e.value()),
+                    onmounted: move |e| async move {
+                        if address_known {
+                            let _ = e.set_focus(true).await;
+                        }
+                    },
                 }
                 if let Some(key) = error() {
                     p { class: "error", role: "alert", {t(lang, key)} }

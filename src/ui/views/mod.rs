@@ -15,7 +15,7 @@ pub use report::Report;
 pub use settings::Settings;
 pub use trip_detail::TripDetail;
 pub use trip_log::TripLog;
-pub use trips::Trips;
+pub use trips::{Trips, UPCOMING_PAGE};
 
 use crate::domain::{Child, TripId};
 use crate::i18n::{t, Lang};

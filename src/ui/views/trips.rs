@@ -9,6 +9,10 @@ use crate::ui::model::{trips_overview, TripSummary};
 use crate::ui::{use_app, Route};
 use dioxus::prelude::*;
 
+/// How many upcoming trips the list shows at first, and adds at each tap on
+/// "later trips" (whole days: a day is never cut).
+pub const UPCOMING_PAGE: usize = 20;
+
 #[component]
 pub fn Trips() -> Element {
     let app = use_app();
@@ -16,15 +20,12 @@ pub fn Trips() -> Element {
     let lang = (app.lang)();
     let now = app.now();
     let seen = app.seen.read().clone();
-    let overview = match trips_overview(&*app.store, now, &seen) {
-        Ok(overview) => overview,
-        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
-    };
+    let mut limit = use_signal(|| UPCOMING_PAGE);
+    let loaded = trips_overview(&*app.store, now, &seen, limit());
     // A trip shown here for the first time counts as seen as it is now.
-    let first_shown: Vec<(TripId, u64)> = overview
-        .today
+    let first_shown: Vec<(TripId, u64)> = loaded
         .iter()
-        .chain(overview.upcoming.iter().flat_map(|(_, list)| list))
+        .flat_map(|o| o.today.iter().chain(o.upcoming.iter().flat_map(|(_, l)| l)))
         .filter(|s| !seen.contains_key(&s.trip.id))
         .map(|s| (s.trip.id.clone(), s.fingerprint))
         .collect();
@@ -32,6 +33,10 @@ pub fn Trips() -> Element {
     use_effect(use_reactive((&first_shown,), move |(first_shown,)| {
         shown_app.mark_seen(first_shown)
     }));
+    let overview = match loaded {
+        Ok(overview) => overview,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
     let today_title = tr(
         lang,
         "trips-today",
@@ -57,6 +62,13 @@ pub fn Trips() -> Element {
                 for summary in list {
                     TripCard { key: "{summary.trip.id}", summary, lang }
                 }
+            }
+        }
+        if overview.later > 0 {
+            button {
+                class: "secondary",
+                onclick: move |_| limit += UPCOMING_PAGE,
+                {tr(lang, "trips-show-later", &[("count", overview.later.into())])}
             }
         }
     }
