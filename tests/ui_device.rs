@@ -71,6 +71,28 @@ fn a_trip_shown_in_the_list_then_changed_is_marked_after_a_restart() {
     start(store.clone(), Some(Language::Fr), "/trip/trip-today-pm");
     let (text, _) = start(store.clone(), Some(Language::Fr), "/");
     assert_eq!(changed_marks(&text), 0, "{text}");
+
+    // A trip that left the device is forgotten at the next start.
+    store
+        .apply(
+            &ApplyPlan {
+                removals: vec![RecordKey::new(RecordKind::Trip, "trip-today-pm")],
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    start(store.clone(), Some(Language::Fr), "/");
+    let seen: HashMap<TripId, u64> =
+        serde_json::from_value(store.device_value("seen").unwrap().unwrap()).unwrap();
+    assert!(
+        !seen.contains_key(&TripId::from("trip-today-pm")),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains_key(&TripId::from("trip-today-am")),
+        "{seen:?}"
+    );
 }
 
 #[test]

@@ -165,8 +165,7 @@ impl AppContext {
     }
 
     /// Remembers these trips as seen as they are now (shown in a list or
-    /// opened), on the device, so that a later change is marked. Trips no
-    /// longer on the device are forgotten at the same time.
+    /// opened), on the device, so that a later change is marked.
     pub fn mark_seen(&self, trips: Vec<(TripId, u64)>) {
         let mut seen = self.seen;
         let fresh: Vec<_> = {
@@ -180,18 +179,26 @@ impl AppContext {
             return;
         }
         seen.write().extend(fresh);
-        let kept: HashMap<TripId, u64> = match self.store.trips() {
-            Ok(trips) => {
-                let current = seen.peek();
-                trips
-                    .into_iter()
-                    .filter_map(|t| current.get(&t.id).map(|fp| (t.id, *fp)))
-                    .collect()
-            }
-            Err(_) => seen.peek().clone(),
+        self.keep_seen();
+    }
+
+    /// Forgets what was seen of trips no longer on the device (done once,
+    /// after the first screen is shown).
+    fn forget_gone_trips(&self) {
+        let Ok(trips) = self.store.trips() else {
+            return;
         };
+        let present: std::collections::HashSet<TripId> = trips.into_iter().map(|t| t.id).collect();
+        let mut seen = self.seen;
+        if seen.peek().keys().any(|id| !present.contains(id)) {
+            seen.write().retain(|id, _| present.contains(id));
+            self.keep_seen();
+        }
+    }
+
+    fn keep_seen(&self) {
         // Only a reminder: failing to keep it must not stop the screen.
-        if let Ok(value) = serde_json::to_value(&kept) {
+        if let Ok(value) = serde_json::to_value(&*self.seen.peek()) {
             let _ = self.store.set_device_value(SEEN, Some(&value));
         }
     }
@@ -383,6 +390,10 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
                 }
             }
         }
+    });
+    let tidy_ctx = context.clone();
+    use_hook(move || {
+        spawn(async move { tidy_ctx.forget_gone_trips() });
     });
     let background = boot.background_sync;
     let timer_ctx = context.clone();
