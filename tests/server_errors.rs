@@ -303,6 +303,54 @@ async fn enrollment_codes_are_checked() {
 }
 
 #[tokio::test]
+async fn guessing_codes_is_stopped_for_a_while() {
+    let server = server().await;
+    let enroll = |code: String| {
+        let server = &server;
+        async move {
+            server
+                .client
+                .post(format!("{}/api/v1/enroll", server.url))
+                .json(&EnrollRequest {
+                    code,
+                    device_name: "Phone".into(),
+                })
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let good = server
+        .state
+        .create_enrollment_code(Role::Coordinator, "C", None)
+        .unwrap();
+    for i in 0..10 {
+        let (status, error) = api_error(enroll(format!("ABCD-EFG{}", i % 8 + 2)).await).await;
+        assert_eq!(
+            (status, error.code.as_str()),
+            (StatusCode::UNAUTHORIZED, "invalid_code"),
+            "guess {i}"
+        );
+    }
+    // The eleventh try is refused, even with a good code, and says what to do.
+    let (status, error) = api_error(enroll(good.code.clone()).await).await;
+    assert_eq!(
+        (status, error.code.as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts")
+    );
+    assert!(
+        error.message.contains("Wait 10 minutes"),
+        "{}",
+        error.message
+    );
+    assert_eq!(server.health().await, "ok");
+    // Ten minutes later the good code works.
+    server.set_now(test_now() + Duration::minutes(11));
+    let response = enroll(good.code).await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
 async fn volunteers_cannot_use_coordinator_endpoints() {
     let network = generated_network(7, 2, 2, 6, test_now().date_naive());
     let (volunteer_id, _) = network.volunteers[0].clone();

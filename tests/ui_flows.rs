@@ -169,6 +169,10 @@ fn enrollment_is_asked_first_and_its_errors_are_plain() {
     );
     assert_eq!(enroll_error_key(&refused("used_code")), "enroll-used-code");
     assert_eq!(
+        enroll_error_key(&refused("too_many_attempts")),
+        "enroll-too-many"
+    );
+    assert_eq!(
         enroll_error_key(&EnrollError::Offline("refused".into())),
         "enroll-offline"
     );

@@ -7,6 +7,7 @@
 use super::audit::Actor;
 use super::db::Db;
 use super::error::ApiFailure;
+use super::limits::ClientAddr;
 use super::request::JsonBody;
 use super::{records, AppState, ServerError};
 use crate::domain::{AccountId, DeviceId, RecordKey, RecordKind, VolunteerId};
@@ -335,13 +336,22 @@ pub(crate) fn enroll(
 
 pub(crate) async fn post_enroll(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     JsonBody(request): JsonBody<EnrollRequest>,
 ) -> Result<Json<EnrollResponse>, ApiFailure> {
     let now = state.now();
-    state
-        .blocking(move |db| enroll(db, now, &request))
-        .await
-        .map(Json)
+    state.enroll_guard().check(addr, now)?;
+    let result = state.blocking(move |db| enroll(db, now, &request)).await;
+    if let Err(failure) = &result {
+        if matches!(
+            failure.error.code.as_str(),
+            "invalid_code" | "used_code" | "expired_code"
+        ) {
+            state.enroll_guard().wrong_code(addr, now);
+            tracing::warn!(?addr, code = %failure.error.code, "wrong enrollment code");
+        }
+    }
+    result.map(Json)
 }
 
 #[cfg(test)]

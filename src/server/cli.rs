@@ -118,7 +118,9 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     };
     let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await?;
     tracing::info!(%url, "listening");
-    axum::serve(listener, router(state))
+    // The client's address counts wrong enrollment codes.
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             // If the signal cannot be awaited, the server runs until killed.
             if tokio::signal::ctrl_c().await.is_err() {

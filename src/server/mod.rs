@@ -16,6 +16,7 @@ mod db;
 mod demo_mode;
 mod error;
 mod import;
+mod limits;
 mod records;
 mod request;
 mod scope;
@@ -79,6 +80,7 @@ impl Default for ServerOptions {
 struct Inner {
     db: Mutex<Db>,
     options: ServerOptions,
+    enroll_guard: limits::EnrollGuard,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -95,12 +97,17 @@ impl AppState {
             inner: Arc::new(Inner {
                 db: Mutex::new(db),
                 options,
+                enroll_guard: limits::EnrollGuard::default(),
             }),
         })
     }
 
     pub(crate) fn now(&self) -> DateTime<Utc> {
         (self.inner.options.clock)()
+    }
+
+    pub(crate) fn enroll_guard(&self) -> &limits::EnrollGuard {
+        &self.inner.enroll_guard
     }
 
     pub(crate) fn scope_window(&self) -> ScopeWindow {
@@ -226,5 +233,10 @@ pub async fn launch_with_listener(
     listener: tokio::net::TcpListener,
     state: AppState,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).await
+    // The client's address counts wrong enrollment codes (see `limits`).
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .await
 }

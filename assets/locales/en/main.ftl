@@ -71,6 +71,7 @@ enroll-invalid-code = This code is not right. Check it, or ask your coordinator 
 enroll-expired-code = This code is too old. Ask your coordinator for a new one.
 enroll-used-code = This code was already used. Ask your coordinator for a new one.
 enroll-refused = The server said no. Ask your coordinator.
+enroll-too-many = Too many wrong codes were typed from this network. Wait ten minutes, then type the code again carefully.
 enroll-protocol = The server's answer could not be read. Check the address.
 enroll-store = This phone could not save the connection. Restart the app and try again.
 

@@ -71,6 +71,7 @@ enroll-invalid-code = Ce code n'est pas bon. Vérifiez-le, ou demandez un nouvea
 enroll-expired-code = Ce code est trop vieux. Demandez un nouveau code à votre coordinatrice.
 enroll-used-code = Ce code a déjà servi. Demandez un nouveau code à votre coordinatrice.
 enroll-refused = Le serveur a refusé. Demandez à votre coordinatrice.
+enroll-too-many = Trop de codes erronés ont été tapés depuis ce réseau. Attendez dix minutes, puis retapez le code avec soin.
 enroll-protocol = La réponse du serveur est illisible. Vérifiez l'adresse.
 enroll-store = Ce téléphone n'a pas pu garder la connexion. Relancez l'application et réessayez.
 

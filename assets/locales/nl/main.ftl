@@ -71,6 +71,7 @@ enroll-invalid-code = Deze code klopt niet. Kijk hem na, of vraag een nieuwe cod
 enroll-expired-code = Deze code is te oud. Vraag een nieuwe code aan je coördinator.
 enroll-used-code = Deze code werd al gebruikt. Vraag een nieuwe code aan je coördinator.
 enroll-refused = De server weigerde. Vraag het je coördinator.
+enroll-too-many = Er werden te veel foute codes getypt vanaf dit netwerk. Wacht tien minuten en typ de code dan zorgvuldig opnieuw.
 enroll-protocol = Het antwoord van de server is onleesbaar. Kijk het adres na.
 enroll-store = Deze telefoon kon de koppeling niet bewaren. Start de app opnieuw en probeer nog eens.
 

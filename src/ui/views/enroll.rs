@@ -15,6 +15,7 @@ pub fn enroll_error_key(error: &EnrollError) -> &'static str {
             "invalid_code" => "enroll-invalid-code",
             "expired_code" => "enroll-expired-code",
             "used_code" => "enroll-used-code",
+            "too_many_attempts" => "enroll-too-many",
             _ => "enroll-refused",
         },
         EnrollError::Protocol(_) => "enroll-protocol",
