@@ -263,3 +263,61 @@ async fn deleting_a_trip_reaches_coordinators_as_removals() {
     assert!(restored.reset);
     assert!(restored.changes.iter().all(|r| r.key() != key));
 }
+
+#[tokio::test]
+async fn a_device_with_a_wrong_date_does_not_win_later_edits() {
+    let network = generated_network(23, 2, 2, 6, test_now().date_naive());
+    let all = network.records.clone();
+    let server = TestServer::start(network.records).await;
+    let ahead = server
+        .enroll(Role::Coordinator, "Laptop set to next year", None)
+        .await;
+    let right = server.enroll(Role::Coordinator, "Office", None).await;
+    let child = first(&all, |r| match r {
+        Record::Child(c) => Some(c.clone()),
+        _ => None,
+    });
+    let a_year = 365 * 24 * 3600 * 1000;
+
+    let mut future = child.clone();
+    future.needs = "Written by the laptop with a wrong date".into();
+    let answer = server
+        .sync(
+            &ahead.token,
+            None,
+            vec![op(
+                1,
+                a_year,
+                Change::Put {
+                    record: Record::Child(future),
+                },
+            )],
+        )
+        .await;
+    assert!(matches!(answer.results[0].outcome, Outcome::Applied));
+    // The server's clock did not jump a year ahead with it.
+    assert!(answer.clock.millis <= test_now().timestamp_millis() + 5 * 60 * 1000);
+
+    // An edit made a second later by a device with the right date wins.
+    let mut later = child.clone();
+    later.needs = "Written a second later, at the office".into();
+    let mut edit = op(
+        1,
+        1_000,
+        Change::Put {
+            record: Record::Child(later.clone()),
+        },
+    );
+    edit.hlc.node = "office".into();
+    let answer = server.sync(&right.token, None, vec![edit]).await;
+    assert!(matches!(answer.results[0].outcome, Outcome::Applied));
+    let stored = answer
+        .changes
+        .iter()
+        .find_map(|r| match r {
+            Record::Child(c) if c.id == child.id => Some(c.clone()),
+            _ => None,
+        })
+        .expect("the child is in the coordinator's pull");
+    assert_eq!(stored.needs, later.needs);
+}

@@ -9,8 +9,32 @@ use super::error::ApiFailure;
 use super::request::{parse_json, read_body};
 use super::{scope, AppState, ScopeWindow, ServerError};
 use crate::protocol::{
-    OpResult, Outcome, SyncRequest, SyncResponse, MAX_OPS_PER_REQUEST, PROTOCOL_VERSION,
+    Hlc, OpResult, Operation, Outcome, SyncRequest, SyncResponse, MAX_OPS_PER_REQUEST,
+    PROTOCOL_VERSION,
 };
+use std::borrow::Cow;
+
+/// How far ahead of the server's clock a device's stamp may run. A device
+/// whose date is wrong (set to next year) must not win every later edit of
+/// others, nor drag every clock forward: beyond this, the server stamps its
+/// operations with its own time.
+pub const MAX_CLOCK_AHEAD: Duration = Duration::minutes(5);
+
+/// `op` as the server applies it: its own stamp, unless that runs too far
+/// ahead of the server's clock.
+fn within_clock<'a>(op: &'a Operation, clock: &Hlc, now_millis: i64) -> Cow<'a, Operation> {
+    if op.hlc.millis <= now_millis + MAX_CLOCK_AHEAD.num_milliseconds() {
+        return Cow::Borrowed(op);
+    }
+    let server = clock.tick(now_millis);
+    Cow::Owned(Operation {
+        hlc: Hlc {
+            node: op.hlc.node.clone(),
+            ..server
+        },
+        ..op.clone()
+    })
+}
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -86,6 +110,8 @@ pub(crate) fn run_sync(
     }
     let mut results = Vec::with_capacity(request.ops.len());
     for op in &request.ops {
+        let op = within_clock(op, &clock, now_millis);
+        let op = op.as_ref();
         clock = clock.observe(&op.hlc, now_millis);
         let outcome = match stored_outcome(&tx, caller, op.seq)? {
             Some(outcome) => outcome,
