@@ -174,3 +174,39 @@ fn a_step_tapped_just_before_the_app_closed_is_recorded_at_the_next_start() {
     start(store.clone(), Some(Language::Fr), "/trip/trip-today-am/log");
     assert_eq!(store.pending(10).unwrap().len(), 1);
 }
+
+#[test]
+fn refused_changes_go_after_two_weeks() {
+    let store = demo_store();
+    let refuse = |id: &str, days_ago: i64| {
+        let at = now() - Duration::days(days_ago);
+        let event = TripEvent {
+            id: EventId::from(id),
+            trip_id: TripId::from("trip-today-am"),
+            kind: EventKind::PickedUp,
+            at,
+            author: Author::Volunteer("v-anne".into()),
+            note: "Noah had a fever".to_owned(),
+        };
+        let op = store.record(Change::LogEvent { event }, at).unwrap();
+        let plan = ApplyPlan {
+            rejected: vec![(op.seq, RejectCode::Forbidden, "trip reassigned".to_owned())],
+            ..Default::default()
+        };
+        store.apply(&plan, at).unwrap();
+    };
+    refuse("ev-old", 15);
+    refuse("ev-recent", 2);
+    assert_eq!(store.rejected().unwrap().len(), 2);
+    start(store.clone(), Some(Language::Fr), "/");
+    let left: Vec<String> = store
+        .rejected()
+        .unwrap()
+        .iter()
+        .map(|r| match &r.op.change {
+            Change::LogEvent { event } => event.id.to_string(),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(left, vec!["ev-recent".to_owned()]);
+}

@@ -25,6 +25,10 @@ pub const UNDO_SECONDS: u64 = 5;
 /// How many round trips one sync may take before it lets the timer retry.
 const MAX_ROUNDS: usize = 5;
 
+/// How long a change the server refused stays on the device, shown in the
+/// sync bar, unless dismissed sooner.
+pub const KEEP_REFUSED_DAYS: i64 = 14;
+
 // Names of the device-only values the screens keep in the store.
 const SEEN: &str = "seen";
 const LANG: &str = "lang";
@@ -182,8 +186,28 @@ impl AppContext {
         self.keep_seen();
     }
 
-    /// Forgets what was seen of trips no longer on the device (done once,
-    /// after the first screen is shown).
+    /// Tidies the device once, after the first screen is shown: refused
+    /// changes older than [`KEEP_REFUSED_DAYS`] go (they may hold a note
+    /// about a child, and the server will never take them), and so does what
+    /// was seen of trips no longer on the device.
+    fn tidy(&self) {
+        let cutoff = self.now() - chrono::Duration::days(KEEP_REFUSED_DAYS);
+        if let Ok(refused) = self.store.rejected() {
+            let old: Vec<_> = refused
+                .into_iter()
+                .filter(|r| r.rejected_at < cutoff)
+                .collect();
+            for r in &old {
+                let _ = self.store.dismiss_rejected(&r.op.op_id);
+            }
+            if !old.is_empty() {
+                self.bump();
+            }
+        }
+        self.forget_gone_trips();
+    }
+
+    /// Forgets what was seen of trips no longer on the device.
     fn forget_gone_trips(&self) {
         let Ok(trips) = self.store.trips() else {
             return;
@@ -393,7 +417,7 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
     });
     let tidy_ctx = context.clone();
     use_hook(move || {
-        spawn(async move { tidy_ctx.forget_gone_trips() });
+        spawn(async move { tidy_ctx.tidy() });
     });
     let background = boot.background_sync;
     let timer_ctx = context.clone();
