@@ -27,12 +27,13 @@ const RUNS: usize = 20;
 #[derive(Clone)]
 struct Setup {
     boot: Boot,
+    path: String,
 }
 
 #[allow(non_snake_case)]
 fn Root() -> Element {
     let setup = use_context::<Setup>();
-    use_hook(|| provide_history_context(Rc::new(MemoryHistory::with_initial_path("/"))));
+    use_hook(|| provide_history_context(Rc::new(MemoryHistory::with_initial_path(&setup.path))));
     rsx! { AppWith { boot: BootProp(setup.boot.clone()) } }
 }
 
@@ -103,7 +104,10 @@ fn main() {
             clock: Arc::new(move || now),
             background_sync: false,
         };
-        let mut dom = VirtualDom::new(Root).with_root_context(Setup { boot });
+        let mut dom = VirtualDom::new(Root).with_root_context(Setup {
+            boot,
+            path: "/".to_owned(),
+        });
         dom.rebuild_in_place();
         let html = dioxus_ssr::render(&dom);
         let done = Instant::now();
@@ -132,6 +136,43 @@ fn main() {
         "    of which starting the app and rendering the trips screen: {}",
         summary(render)
     );
+
+    // (g) Opening one of today's trips, the store already open.
+    let store: Arc<dyn Store> = Arc::new(SledStore::open(dir.path(), &key).expect("open"));
+    let today_trip = network
+        .records
+        .iter()
+        .find_map(|r| match r {
+            Record::Trip(t) if brussels_day(t.visit_start) == today => Some(t.id.clone()),
+            _ => None,
+        })
+        .expect("a trip today");
+    let mut detail = Vec::new();
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let boot = Boot {
+            store: store.clone(),
+            lang: None,
+            clock: Arc::new(move || now),
+            background_sync: false,
+        };
+        let mut dom = VirtualDom::new(Root).with_root_context(Setup {
+            boot,
+            path: format!("/trip/{today_trip}"),
+        });
+        dom.rebuild_in_place();
+        let html = dioxus_ssr::render(&dom);
+        detail.push(start.elapsed().as_secs_f64() * 1000.0);
+        assert!(
+            html.contains("class=\"timeline\""),
+            "the trip's timeline is shown"
+        );
+    }
+    println!(
+        "(g) open one of today's trips (timeline, warnings checked against all {TRIPS} trips): {}",
+        summary(detail)
+    );
+    drop(store);
 
     // Where the rendering time goes: reading and shaping the screen's data.
     let store = SledStore::open(dir.path(), &key).expect("open");

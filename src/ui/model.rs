@@ -105,26 +105,47 @@ struct Index {
 
 impl Index {
     fn load(store: &dyn Store) -> Result<Index, StoreError> {
-        let mut events: HashMap<TripId, Vec<TripEvent>> = HashMap::new();
-        for record in store.list(RecordKind::Event)? {
-            if let Record::Event(e) = record {
-                events.entry(e.trip_id.clone()).or_default().push(e);
+        let mut records = Vec::new();
+        for kind in [
+            RecordKind::Trip,
+            RecordKind::Event,
+            RecordKind::Prison,
+            RecordKind::Child,
+        ] {
+            records.extend(store.list(kind)?);
+        }
+        Ok(Index::of(&records))
+    }
+
+    /// Indexes records already read (trips by visit start).
+    fn of(records: &[Record]) -> Index {
+        let mut index = Index {
+            trips: Vec::new(),
+            prisons: HashMap::new(),
+            children: HashMap::new(),
+            events: HashMap::new(),
+        };
+        for record in records {
+            match record {
+                Record::Trip(t) => index.trips.push(t.clone()),
+                Record::Prison(p) => {
+                    index.prisons.insert(p.id.clone(), p.clone());
+                }
+                Record::Child(c) => {
+                    index.children.insert(c.id.clone(), c.clone());
+                }
+                Record::Event(e) => index
+                    .events
+                    .entry(e.trip_id.clone())
+                    .or_default()
+                    .push(e.clone()),
+                _ => {}
             }
         }
-        Ok(Index {
-            trips: store.trips()?,
-            prisons: store
-                .prisons()?
-                .into_iter()
-                .map(|p| (p.id.clone(), p))
-                .collect(),
-            children: store
-                .children()?
-                .into_iter()
-                .map(|c| (c.id.clone(), c))
-                .collect(),
-            events,
-        })
+        index
+            .trips
+            .sort_by(|a, b| a.visit_start.cmp(&b.visit_start).then(a.id.cmp(&b.id)));
+        index
     }
 
     fn progress(&self, trip: &TripId) -> Progress {
@@ -211,8 +232,6 @@ pub fn trip_detail(
     else {
         return Ok(None);
     };
-    let index = Index::load(store)?;
-    let summary = index.summary(&trip, seen);
     let guardian = match store.get(&RecordKey::new(
         RecordKind::Guardian,
         trip.pickup.guardian_id.as_str(),
@@ -239,6 +258,8 @@ pub fn trip_detail(
     ] {
         records.extend(store.list(kind)?);
     }
+    // One read serves the summary and the warnings (which look at every trip).
+    let summary = Index::of(&records).summary(&trip, seen);
     let data = PlanData::from_records(&records);
     let warnings = volunteer_warnings(check_trip(&trip, &data.context(), now));
     Ok(Some(TripDetailData {
