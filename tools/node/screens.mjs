@@ -248,6 +248,17 @@ try {
   await expectText('La journée', 'trip detail with large text');
   await shot('trip-detail-large-text');
 
+  // Settings: the volunteer picks Dutch; every screen follows.
+  await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await page.locator('label[lang=nl]').click();
+  await expectText('Instellingen', 'settings in Dutch');
+  await shot('settings-nl');
+  await page.locator('a.brand').click();
+  await expectText('Mijn ritten', 'trips screen in Dutch');
+  await expectText('Geannuleerd', 'the cancelled trip in Dutch');
+  await shot('trips-nl');
+
   // The coordinator's view of the server: every step once, in order.
   const enroll = await fetch(`${url}/api/v1/enroll`, {
     method: 'POST',
