@@ -19,6 +19,20 @@ async fn server() -> TestServer {
     TestServer::start(network.records).await
 }
 
+/// A phone typing `code` on its enrollment screen.
+async fn post_enroll(server: &TestServer, code: String) -> reqwest::Response {
+    server
+        .client
+        .post(format!("{}/api/v1/enroll", server.url))
+        .json(&EnrollRequest {
+            code,
+            device_name: "Phone".into(),
+        })
+        .send()
+        .await
+        .unwrap()
+}
+
 fn gzip(data: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
     encoder.write_all(data).expect("gzip");
@@ -233,21 +247,7 @@ async fn missing_wrong_and_revoked_tokens_are_unauthenticated() {
 #[tokio::test]
 async fn enrollment_codes_are_checked() {
     let server = server().await;
-    let enroll = |code: String| {
-        let server = &server;
-        async move {
-            server
-                .client
-                .post(format!("{}/api/v1/enroll", server.url))
-                .json(&EnrollRequest {
-                    code,
-                    device_name: "Phone".into(),
-                })
-                .send()
-                .await
-                .unwrap()
-        }
-    };
+    let enroll = |code: String| post_enroll(&server, code);
 
     let (status, error) = api_error(enroll("ABCD-EFGH".into()).await).await;
     assert_eq!(
@@ -305,21 +305,7 @@ async fn enrollment_codes_are_checked() {
 #[tokio::test]
 async fn guessing_codes_is_stopped_for_a_while() {
     let server = server().await;
-    let enroll = |code: String| {
-        let server = &server;
-        async move {
-            server
-                .client
-                .post(format!("{}/api/v1/enroll", server.url))
-                .json(&EnrollRequest {
-                    code,
-                    device_name: "Phone".into(),
-                })
-                .send()
-                .await
-                .unwrap()
-        }
-    };
+    let enroll = |code: String| post_enroll(&server, code);
     let good = server
         .state
         .create_enrollment_code(Role::Coordinator, "C", None)

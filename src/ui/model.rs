@@ -95,6 +95,15 @@ pub fn fingerprint_of(store: &dyn Store, id: &TripId) -> Result<Option<u64>, Sto
     Ok(Some(fingerprint(&trip, prison.as_ref(), progress)))
 }
 
+/// Every record of these kinds.
+fn read_kinds(store: &dyn Store, kinds: &[RecordKind]) -> Result<Vec<Record>, StoreError> {
+    let mut records = Vec::new();
+    for kind in kinds {
+        records.extend(store.list(*kind)?);
+    }
+    Ok(records)
+}
+
 /// The records the lists need, indexed once per read.
 struct Index {
     trips: Vec<Trip>,
@@ -105,15 +114,15 @@ struct Index {
 
 impl Index {
     fn load(store: &dyn Store) -> Result<Index, StoreError> {
-        let mut records = Vec::new();
-        for kind in [
-            RecordKind::Trip,
-            RecordKind::Event,
-            RecordKind::Prison,
-            RecordKind::Child,
-        ] {
-            records.extend(store.list(kind)?);
-        }
+        let records = read_kinds(
+            store,
+            &[
+                RecordKind::Trip,
+                RecordKind::Event,
+                RecordKind::Prison,
+                RecordKind::Child,
+            ],
+        )?;
         Ok(Index::of(&records))
     }
 
@@ -246,18 +255,18 @@ pub fn trip_detail(
         },
         None => None,
     };
-    let mut records = Vec::new();
-    for kind in [
-        RecordKind::Trip,
-        RecordKind::Event,
-        RecordKind::Prison,
-        RecordKind::Room,
-        RecordKind::Parent,
-        RecordKind::Volunteer,
-        RecordKind::Child,
-    ] {
-        records.extend(store.list(kind)?);
-    }
+    let records = read_kinds(
+        store,
+        &[
+            RecordKind::Trip,
+            RecordKind::Event,
+            RecordKind::Prison,
+            RecordKind::Room,
+            RecordKind::Parent,
+            RecordKind::Volunteer,
+            RecordKind::Child,
+        ],
+    )?;
     // One read serves the summary and the warnings (which look at every trip).
     let summary = Index::of(&records).summary(&trip, seen);
     let data = PlanData::from_records(&records);
