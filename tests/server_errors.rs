@@ -30,7 +30,7 @@ async fn post_enroll(server: &TestServer, code: String) -> reqwest::Response {
         })
         .send()
         .await
-        .unwrap()
+        .expect("the server answers")
 }
 
 fn gzip(data: &[u8]) -> Vec<u8> {
