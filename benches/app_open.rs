@@ -5,14 +5,18 @@
 //!
 //! Run with `cargo bench --bench app_open`; the figures go to BENCHMARKS.md.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use chrono::{NaiveDate, Utc};
 use chrono_tz::Europe::Brussels;
+use common::filled_sled;
 use dioxus::history::{provide_history_context, MemoryHistory};
 use dioxus::prelude::*;
 use itinerances::demo::generated_network;
 use itinerances::domain::{Record, VolunteerId};
 use itinerances::protocol::Role;
-use itinerances::store::{ApplyPlan, DeviceIdentity, SledStore, Store, StoreKey};
+use itinerances::store::{DeviceIdentity, SledStore, Store};
 use itinerances::ui::model::trips_overview;
 use itinerances::ui::views::UPCOMING_PAGE;
 use itinerances::ui::{AppWith, Boot, BootProp};
@@ -69,16 +73,9 @@ fn main() {
         .iter()
         .filter(|r| matches!(r, Record::Trip(t) if brussels_day(t.visit_start) == today))
         .count();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let key = StoreKey::generate().expect("key");
+    let (dir, key) = filled_sled(&network.records, now);
     {
         let store = SledStore::open(dir.path(), &key).expect("open");
-        let plan = ApplyPlan {
-            upserts: network.records.clone(),
-            reset: true,
-            ..ApplyPlan::default()
-        };
-        store.apply(&plan, now).expect("fill");
         store
             .set_identity(&DeviceIdentity {
                 server_url: "http://127.0.0.1:9".to_owned(),

@@ -8,11 +8,11 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use common::{enrolled, TestServer};
+use common::{enrolled, filled_sled, TestServer};
 use itinerances::demo::generated_network;
 use itinerances::domain::*;
 use itinerances::protocol::{Change, Role};
-use itinerances::store::{ApplyPlan, MemoryStore, SledStore, Store, StoreKey};
+use itinerances::store::{MemoryStore, SledStore, Store, StoreKey};
 use itinerances::sync::{sync_once, HttpTransport};
 use std::time::Instant;
 
@@ -168,17 +168,7 @@ async fn idle_sync_throughput() {
 fn store_open_and_today() {
     let today = Utc::now().date_naive();
     let network = generated_network(5, 30, 20, 5_000, today);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let key = StoreKey::generate().expect("key");
-    {
-        let store = SledStore::open(dir.path(), &key).expect("open");
-        let plan = ApplyPlan {
-            upserts: network.records.clone(),
-            reset: true,
-            ..ApplyPlan::default()
-        };
-        store.apply(&plan, Utc::now()).expect("fill");
-    }
+    let (dir, key) = filled_sled(&network.records, Utc::now());
     let mut times = Vec::new();
     let mut todays = 0;
     for _ in 0..5 {

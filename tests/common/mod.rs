@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 use itinerances::domain::*;
 use itinerances::protocol::Role;
 use itinerances::server::{launch_with_listener, AppState, ServerOptions};
-use itinerances::store::{DeviceIdentity, Store};
+use itinerances::store::{ApplyPlan, DeviceIdentity, SledStore, Store, StoreKey};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use tempfile::TempDir;
@@ -99,6 +99,21 @@ async fn bind_again(addr: SocketAddr) -> tokio::net::TcpListener {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("port {addr} did not become free again");
+}
+
+/// An encrypted sled store in a temporary directory holding `records` as a
+/// first sync leaves them; reopen it with the key.
+pub fn filled_sled(records: &[Record], now: DateTime<Utc>) -> (TempDir, StoreKey) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let key = StoreKey::generate().expect("key");
+    let store = SledStore::open(dir.path(), &key).expect("open");
+    let plan = ApplyPlan {
+        upserts: records.to_vec(),
+        reset: true,
+        ..ApplyPlan::default()
+    };
+    store.apply(&plan, now).expect("fill");
+    (dir, key)
 }
 
 /// A device: its store and its identity.
