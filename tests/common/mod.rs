@@ -16,24 +16,31 @@ pub struct TestServer {
     pub state: AppState,
     pub addr: SocketAddr,
     pub db_path: PathBuf,
+    options: ServerOptions,
     task: Option<tokio::task::JoinHandle<()>>,
     _dir: TempDir,
 }
 
 impl TestServer {
     pub async fn start() -> TestServer {
+        Self::start_with(ServerOptions::default()).await
+    }
+
+    /// A server with these options (its clock, the volunteers' scope window).
+    pub async fn start_with(options: ServerOptions) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("server.sqlite3");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind port 0");
         let addr = listener.local_addr().expect("local addr");
-        let state = AppState::open(&db_path, ServerOptions::default()).expect("open server db");
+        let state = AppState::open(&db_path, options.clone()).expect("open server db");
         let task = Some(spawn(listener, state.clone()));
         TestServer {
             state,
             addr,
             db_path,
+            options,
             task,
             _dir: dir,
         }
@@ -55,8 +62,7 @@ impl TestServer {
     pub async fn restart(&mut self) {
         self.stop().await;
         let listener = bind_again(self.addr).await;
-        self.state =
-            AppState::open(&self.db_path, ServerOptions::default()).expect("reopen server db");
+        self.state = AppState::open(&self.db_path, self.options.clone()).expect("reopen server db");
         self.task = Some(spawn(listener, self.state.clone()));
     }
 
