@@ -88,7 +88,7 @@ async fn malformed_bodies_are_refused_with_the_reason() {
     let response = post_sync_bytes(
         &server,
         &coordinator.token,
-        b"{\"version\": 1, ops".to_vec(),
+        b"{\"version\": 2, ops".to_vec(),
         false,
     )
     .await;
@@ -100,7 +100,7 @@ async fn malformed_bodies_are_refused_with_the_reason() {
     let response = post_sync_bytes(
         &server,
         &coordinator.token,
-        br#"{"version":1,"ops":[{"seq":1}]}"#.to_vec(),
+        br#"{"version":2,"ops":[{"seq":1}]}"#.to_vec(),
         false,
     )
     .await;
@@ -109,7 +109,7 @@ async fn malformed_bodies_are_refused_with_the_reason() {
     assert_eq!(error.code, "malformed_request");
     assert!(error.message.contains("missing field"), "{}", error.message);
 
-    let whole = gzip(br#"{"version":1,"ops":[]}"#);
+    let whole = gzip(br#"{"version":2,"ops":[]}"#);
     let response = post_sync_bytes(
         &server,
         &coordinator.token,
@@ -136,7 +136,7 @@ async fn oversized_requests_are_refused() {
     let server = server().await;
     let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
 
-    let mut big = br#"{"version":1,"ops":[],"padding":""#.to_vec();
+    let mut big = br#"{"version":2,"ops":[],"padding":""#.to_vec();
     big.extend(std::iter::repeat_n(b'x', 1024 * 1024 + 10));
     big.extend(br#""}"#);
     let response = post_sync_bytes(&server, &coordinator.token, big, false).await;
@@ -145,7 +145,7 @@ async fn oversized_requests_are_refused() {
     assert_eq!(error.code, "too_large");
 
     // Small on the wire, huge once inflated.
-    let mut bomb = br#"{"version":1,"ops":[],"padding":""#.to_vec();
+    let mut bomb = br#"{"version":2,"ops":[],"padding":""#.to_vec();
     bomb.extend(std::iter::repeat_n(b'x', 9 * 1024 * 1024));
     let response = post_sync_bytes(&server, &coordinator.token, gzip(&bomb), true).await;
     let (status, error) = api_error(response).await;
@@ -169,7 +169,7 @@ async fn oversized_requests_are_refused() {
 async fn another_protocol_version_asks_to_update_the_app() {
     let server = server().await;
     let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
-    let body = br#"{"version":2,"something_new":[1,2,3]}"#.to_vec();
+    let body = br#"{"version":3,"something_new":[1,2,3]}"#.to_vec();
     let (status, error) =
         api_error(post_sync_bytes(&server, &coordinator.token, body, false).await).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);

@@ -42,6 +42,9 @@ async fn coordinators_edits_are_validated_and_last_writer_wins() {
     let network = generated_network(21, 2, 2, 12, test_now().date_naive());
     let all = network.records.clone();
     let server = TestServer::start(network.records).await;
+    // Edits come after the import, by the server's clock.
+    let after_import = test_now() + chrono::Duration::minutes(1);
+    server.set_now(after_import);
     let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
     let laptop = server.enroll(Role::Coordinator, "Coord 2", None).await;
     let start = server.sync(&laptop.token, None, Vec::new()).await;
@@ -142,11 +145,13 @@ async fn coordinators_edits_are_validated_and_last_writer_wins() {
         .await;
     let r = &response.results;
     assert_eq!(r[0].outcome, Outcome::Applied);
+    let (code, message) = rejection(&r[1]);
     assert_eq!(
-        r[1].outcome,
-        Outcome::Applied,
-        "an older edit is acknowledged..."
+        code,
+        RejectCode::Superseded,
+        "an older edit is answered as lost..."
     );
+    assert!(message.contains("newer version is kept"), "{message}");
     assert_eq!(
         server
             .state
@@ -166,7 +171,11 @@ async fn coordinators_edits_are_validated_and_last_writer_wins() {
         "steps are never put"
     );
     assert_eq!(r[5].outcome, Outcome::Applied);
-    assert_eq!(r[6].outcome, Outcome::Applied);
+    assert_eq!(
+        rejection(&r[6]).0,
+        RejectCode::Invalid,
+        "another step under a used id"
+    );
     assert_eq!(
         server
             .state
@@ -179,7 +188,8 @@ async fn coordinators_edits_are_validated_and_last_writer_wins() {
     let (code, message) = rejection(&r[8]);
     assert_eq!(code, RejectCode::Invalid, "a child still on a trip stays");
     assert!(message.contains("still used by"), "{message}");
-    assert!(response.clock.millis >= test_now().timestamp_millis() + 30_000);
+    // The server's clock moved with what it applied, never past its own time.
+    assert_eq!(response.clock.millis, after_import.timestamp_millis());
     assert_eq!(response.clock.node, "server");
 
     // The other coordinator device learns the edit.
@@ -194,19 +204,26 @@ async fn deleting_a_trip_reaches_coordinators_as_removals() {
     let network = generated_network(22, 1, 1, 6, test_now().date_naive());
     let all = network.records.clone();
     let server = TestServer::start(network.records).await;
+    // Edits come after the import, by the server's clock.
+    let after_import = test_now() + chrono::Duration::minutes(1);
+    server.set_now(after_import);
     let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
     let laptop = server.enroll(Role::Coordinator, "Coord 2", None).await;
-    let trip = first(&all, |r| match r {
-        Record::Trip(t) => Some(t.clone()),
-        _ => None,
-    });
+    let trips: Vec<Trip> = all
+        .iter()
+        .filter_map(|r| match r {
+            Record::Trip(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    let (done, trip) = (&trips[0], &trips[1]);
     let key = RecordKey::new(RecordKind::Trip, trip.id.as_str());
     let start = server.sync(&laptop.token, None, Vec::new()).await;
     assert!(start.reset);
 
     let step = TripEvent {
         id: EventId::from("ev-del"),
-        trip_id: trip.id.clone(),
+        trip_id: done.id.clone(),
         kind: EventKind::PickedUp,
         at: test_now(),
         author: Author::Coordinator("Coord".into()),
@@ -218,11 +235,19 @@ async fn deleting_a_trip_reaches_coordinators_as_removals() {
             None,
             vec![
                 op(1, 1_000, Change::LogEvent { event: step }),
-                op(2, 2_000, Change::Delete { key: key.clone() }),
+                // What happened on a trip stays: it is cancelled, not deleted.
+                op(
+                    2,
+                    1_500,
+                    Change::Delete {
+                        key: RecordKey::new(RecordKind::Trip, done.id.as_str()),
+                    },
+                ),
+                op(3, 2_000, Change::Delete { key: key.clone() }),
                 // An edit made earlier, arriving late, does not bring it back.
                 op(
-                    3,
-                    1_500,
+                    4,
+                    1_800,
                     Change::Put {
                         record: Record::Trip(trip.clone()),
                     },
@@ -230,27 +255,25 @@ async fn deleting_a_trip_reaches_coordinators_as_removals() {
             ],
         )
         .await;
-    assert!(response
-        .results
-        .iter()
-        .all(|r| r.outcome == Outcome::Applied));
+    let r = &response.results;
+    assert_eq!(r[0].outcome, Outcome::Applied);
+    let (code, message) = rejection(&r[1]);
+    assert_eq!(code, RejectCode::Forbidden);
+    assert!(message.contains("cancel it"), "{message}");
+    assert_eq!(r[2].outcome, Outcome::Applied);
+    assert_eq!(rejection(&r[3]).0, RejectCode::Superseded);
     assert_eq!(server.state.record(&key).unwrap(), None);
-    assert_eq!(
-        server
-            .state
-            .record(&RecordKey::new(RecordKind::Event, "ev-del"))
-            .unwrap(),
-        None
-    );
+    assert!(server
+        .state
+        .record(&RecordKey::new(RecordKind::Event, "ev-del"))
+        .unwrap()
+        .is_some());
 
     let next = server
         .sync(&laptop.token, Some(start.cursor), Vec::new())
         .await;
     assert!(!next.reset);
     assert!(next.removed.contains(&key));
-    assert!(next
-        .removed
-        .contains(&RecordKey::new(RecordKind::Event, "ev-del")));
 
     // A cursor from another database starts the device afresh.
     let restored = server

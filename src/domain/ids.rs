@@ -96,9 +96,13 @@ pub fn validate_id(field: &'static str, id: &str) -> Result<(), super::Validatio
     if ok {
         Ok(())
     } else {
+        // Only the start of a wrong id is repeated: the message is stored
+        // and sent back, and must not carry whatever length was sent.
+        let shown: String = id.chars().take(24).filter(|c| !c.is_control()).collect();
+        let more = if id.chars().count() > 24 { "…" } else { "" };
         Err(super::ValidationError::new(
             field,
-            format!("\"{id}\" is not a valid id: use 1 to 64 letters, digits, '-' or '_'"),
+            format!("\"{shown}{more}\" is not a valid id: use 1 to 64 letters, digits, '-' or '_'"),
         ))
     }
 }

@@ -147,6 +147,10 @@ impl DetainedParent {
                 "more than 100 transfers; keep the recent ones",
             ));
         }
+        for transfer in &self.transfers {
+            validate_id("parent.transfers", transfer.from.as_str())?;
+            validate_id("parent.transfers", transfer.to.as_str())?;
+        }
         Ok(())
     }
 }
@@ -190,6 +194,24 @@ impl Volunteer {
         limit_text("volunteer.name", &self.name, 120)?;
         limit_text("volunteer.phone", &self.phone, 40)?;
         self.home_area.validate("volunteer.home_area")?;
+        if self.languages.len() > 10 {
+            return Err(ValidationError::new(
+                "volunteer.languages",
+                "list each language once (at most 10)",
+            ));
+        }
+        if self.availability.len() > 50 {
+            return Err(ValidationError::new(
+                "volunteer.availability",
+                "more than 50 weekly slots; merge the ones that follow each other",
+            ));
+        }
+        if self.absences.len() > 200 {
+            return Err(ValidationError::new(
+                "volunteer.absences",
+                "more than 200 absences; remove the past ones",
+            ));
+        }
         for slot in &self.availability {
             if slot.until <= slot.from {
                 return Err(ValidationError::new(

@@ -57,7 +57,8 @@ impl RecordKind {
     }
 
     /// Whether records of this kind hold personal data about a child or a family
-    /// (their reads are written to the audit log).
+    /// (their reads are written to the audit log): trips hold the pickup
+    /// address, steps free-text notes.
     pub fn is_personal(self) -> bool {
         matches!(
             self,
@@ -65,6 +66,8 @@ impl RecordKind {
                 | RecordKind::Guardian
                 | RecordKind::Parent
                 | RecordKind::VisitRight
+                | RecordKind::Trip
+                | RecordKind::Event
                 | RecordKind::Report
         )
     }

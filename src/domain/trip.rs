@@ -1,8 +1,8 @@
 //! Trips, the append-only log of their steps, and the report written after.
 
 use super::{
-    limit_text, require_text, validate_id, ChildId, EventId, GeoPoint, GuardianId, ParentId,
-    PrisonId, RoomId, TripId, ValidationError, VolunteerId,
+    limit_text, plausible_time, require_text, validate_id, ChildId, EventId, GeoPoint, GuardianId,
+    ParentId, PrisonId, RoomId, TripId, ValidationError, VolunteerId,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -78,6 +78,7 @@ impl Trip {
         }
         validate_id("trip.parent_id", self.parent_id.as_str())?;
         validate_id("trip.prison_id", self.prison_id.as_str())?;
+        plausible_time("trip.visit_start", &self.visit_start)?;
         if self.visit_end <= self.visit_start {
             return Err(ValidationError::new(
                 "trip.visit_end",
@@ -163,6 +164,21 @@ pub enum Author {
     Coordinator(String),
 }
 
+/// The longest name a coordinator signs with.
+pub const MAX_AUTHOR_NAME: usize = 120;
+
+impl Author {
+    pub fn validate(&self, field: &'static str) -> Result<(), ValidationError> {
+        match self {
+            Author::Volunteer(id) => validate_id(field, id.as_str()),
+            Author::Coordinator(name) => {
+                require_text(field, name)?;
+                limit_text(field, name, MAX_AUTHOR_NAME)
+            }
+        }
+    }
+}
+
 /// One step logged on a trip. Append-only: never edited, never conflicts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TripEvent {
@@ -180,6 +196,8 @@ impl TripEvent {
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_id("event.id", self.id.as_str())?;
         validate_id("event.trip_id", self.trip_id.as_str())?;
+        plausible_time("event.at", &self.at)?;
+        self.author.validate("event.author")?;
         limit_text("event.note", &self.note, 1000)?;
         if matches!(
             self.kind,
@@ -277,6 +295,8 @@ pub struct TripReport {
 impl TripReport {
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_id("report.trip_id", self.trip_id.as_str())?;
+        plausible_time("report.written_at", &self.written_at)?;
+        self.author.validate("report.author")?;
         if self.kilometres > 3000 {
             return Err(ValidationError::new(
                 "report.kilometres",

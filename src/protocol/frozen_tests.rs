@@ -50,7 +50,7 @@ fn sync_request_is_frozen() {
     let json = serde_json::to_string(&request).expect("serializes");
     assert_eq!(
         json,
-        r#"{"version":1,"cursor":42,"ops":[{"op_id":"op1","seq":7,"hlc":{"millis":1795000000000,"counter":2,"node":"dev1"},"at":"2026-11-22T09:30:01Z","op":"log_event","event":{"id":"ev1","trip_id":"trip1","step":"cancelled","reason":"refused_at_door","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"},"note":"permit not found"}}]}"#
+        r#"{"version":2,"cursor":42,"ops":[{"op_id":"op1","seq":7,"hlc":{"millis":1795000000000,"counter":2,"node":"dev1"},"at":"2026-11-22T09:30:01Z","op":"log_event","event":{"id":"ev1","trip_id":"trip1","step":"cancelled","reason":"refused_at_door","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"},"note":"permit not found"}}]}"#
     );
     let back: SyncRequest = serde_json::from_str(&json).expect("parses");
     assert_eq!(back, request);
@@ -74,6 +74,14 @@ fn sync_response_is_frozen() {
                     message: "not your trip".into(),
                 },
             },
+            OpResult {
+                seq: 9,
+                op_id: OpId::from("op3"),
+                outcome: Outcome::Rejected {
+                    code: RejectCode::Superseded,
+                    message: "changed later".into(),
+                },
+            },
         ],
         changes: vec![Record::Event(sample_event())],
         removed: vec![RecordKey::new(RecordKind::Child, "c1")],
@@ -88,7 +96,7 @@ fn sync_response_is_frozen() {
     let json = serde_json::to_string(&response).expect("serializes");
     assert_eq!(
         json,
-        r#"{"version":1,"results":[{"seq":7,"op_id":"op1","outcome":"applied"},{"seq":8,"op_id":"op2","outcome":"rejected","code":"forbidden","message":"not your trip"}],"changes":[{"kind":"event","data":{"id":"ev1","trip_id":"trip1","step":"cancelled","reason":"refused_at_door","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"},"note":"permit not found"}}],"removed":[{"kind":"child","id":"c1"}],"reset":false,"cursor":43,"clock":{"millis":5,"counter":0,"node":"server"}}"#
+        r#"{"version":2,"results":[{"seq":7,"op_id":"op1","outcome":"applied"},{"seq":8,"op_id":"op2","outcome":"rejected","code":"forbidden","message":"not your trip"},{"seq":9,"op_id":"op3","outcome":"rejected","code":"superseded","message":"changed later"}],"changes":[{"kind":"event","data":{"id":"ev1","trip_id":"trip1","step":"cancelled","reason":"refused_at_door","at":"2026-11-22T09:30:00Z","author":{"role":"volunteer","id":"vol1"},"note":"permit not found"}}],"removed":[{"kind":"child","id":"c1"}],"reset":false,"cursor":43,"clock":{"millis":5,"counter":0,"node":"server"}}"#
     );
     let back: SyncResponse = serde_json::from_str(&json).expect("parses");
     assert_eq!(back, response);

@@ -9,7 +9,10 @@ use serde::{Deserialize, Serialize};
 
 /// The version of this wire format. A server answers a request of another
 /// version with a readable error telling the user to update the app.
-pub const PROTOCOL_VERSION: u32 = 1;
+///
+/// 2: the server stamps every operation itself (see `server::sync`), and an
+/// operation that lost to a newer edit is answered `superseded`.
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// Most operations a device sends in one request; more wait for the next.
 pub const MAX_OPS_PER_REQUEST: usize = 500;
@@ -41,14 +44,16 @@ pub enum RejectCode {
     NotFound,
     /// Its content is not valid.
     Invalid,
+    /// Someone changed the record later: their newer version is kept, and is
+    /// what the device shows once it rolls its own change back.
+    Superseded,
 }
 
 /// What became of one operation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "outcome")]
 pub enum Outcome {
-    /// Applied (or found already applied). A newer edit by someone else may
-    /// still have won: the record in `changes` is the truth.
+    /// Applied (or found already applied): the change is part of the record.
     Applied,
     /// Refused, with a reason a person can read. The device rolls it back and
     /// keeps it visible as refused.

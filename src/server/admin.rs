@@ -2,7 +2,7 @@
 //! single-trip read any device may make within its scope.
 
 use super::audit::{self, AuditAction, AuditEntry};
-use super::auth::{self, Caller};
+use super::auth::{self, Caller, Coordinator};
 use super::error::ApiFailure;
 use super::request::JsonBody;
 use super::{records, AppState, ServerError};
@@ -18,16 +18,16 @@ use serde::Deserialize;
 
 pub(crate) async fn post_enrollment_code(
     State(state): State<AppState>,
-    caller: Caller,
+    Coordinator(caller): Coordinator,
     JsonBody(request): JsonBody<CreateCodeRequest>,
 ) -> Result<Json<CreateCodeResponse>, ApiFailure> {
-    caller.require_coordinator()?;
     let now = state.now();
     state
         .blocking(move |db| {
             auth::create_code(
                 &db.conn,
                 now,
+                &caller.actor(),
                 request.role,
                 &request.display_name,
                 request.volunteer_id,
@@ -79,10 +79,9 @@ pub(crate) async fn get_trip(
 /// Revokes a device: its token stops working at once.
 pub(crate) async fn delete_device(
     State(state): State<AppState>,
-    caller: Caller,
+    Coordinator(caller): Coordinator,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiFailure> {
-    caller.require_coordinator()?;
     let now = state.now();
     state
         .blocking(move |db| {
@@ -108,6 +107,14 @@ pub(crate) async fn delete_device(
                             params![device.as_str(), now.to_rfc3339()],
                         )
                         .map_err(ServerError::from)?;
+                    audit::log(
+                        &db.conn,
+                        now,
+                        &caller.actor(),
+                        AuditAction::Write,
+                        &audit::device_key(&device),
+                        "revoke",
+                    )?;
                     tracing::info!(%device, by = %caller.account_id, "device revoked");
                     Ok(StatusCode::NO_CONTENT)
                 }
@@ -119,20 +126,34 @@ pub(crate) async fn delete_device(
 #[derive(Debug, Deserialize)]
 pub(crate) struct AuditQuery {
     limit: Option<u32>,
+    /// Rows older than this row id (the `id` of the last row of a page).
+    before: Option<i64>,
+    /// Only rows about this kind of record (`child`, `device`...).
+    kind: Option<String>,
+    /// Only rows about this record (with `kind`).
+    record_id: Option<String>,
 }
 
+/// The audit log, newest first, a page at a time: `?before=` the last `id`
+/// of a page gives the next one.
 pub(crate) async fn get_audit(
     State(state): State<AppState>,
-    caller: Caller,
+    Coordinator(_): Coordinator,
     query: Result<Query<AuditQuery>, QueryRejection>,
 ) -> Result<Json<Vec<AuditEntry>>, ApiFailure> {
-    caller.require_coordinator()?;
     let Query(query) = query.map_err(|e| {
-        ApiFailure::malformed(format!("{e}; use ?limit= with a number from 1 to 1000."))
+        ApiFailure::malformed(format!(
+            "{e}; use ?limit= (1 to 1000), ?before= (a row id), ?kind= and ?record_id=."
+        ))
     })?;
-    let limit = query.limit.unwrap_or(100).clamp(1, 1000);
+    let filter = audit::AuditFilter {
+        limit: query.limit.unwrap_or(100).clamp(1, 1000),
+        before: query.before,
+        kind: query.kind,
+        record_id: query.record_id,
+    };
     state
-        .blocking(move |db| audit::latest(&db.conn, limit).map_err(ApiFailure::from))
+        .read(move |conn| audit::page(conn, &filter).map_err(ApiFailure::from))
         .await
         .map(Json)
 }

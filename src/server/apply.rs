@@ -5,9 +5,9 @@
 use super::audit::{self, Actor, AuditAction};
 use super::auth::Caller;
 use super::{records, ServerError};
-use crate::domain::{Author, Record, RecordKey, RecordKind, TripId, VolunteerId};
-use crate::protocol::{Change, Operation, Outcome, RejectCode, Role};
-use chrono::{DateTime, Utc};
+use crate::domain::{Author, Record, RecordKey, RecordKind, TripId, TripReport, VolunteerId};
+use crate::protocol::{Change, Hlc, Operation, Outcome, RejectCode, Role};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 
 fn reject(code: RejectCode, message: impl Into<String>) -> Outcome {
@@ -20,22 +20,79 @@ fn reject(code: RejectCode, message: impl Into<String>) -> Outcome {
 /// What the checks decided: `Err` carries the refusal to send back.
 type Verdict = Result<(), Outcome>;
 
-/// Checks, then applies, one operation from `caller`.
+/// How far ahead of the server's clock a step or a report may be dated: a
+/// phone whose clock runs a little fast is fine, next year is not.
+const MAX_DATED_AHEAD: Duration = Duration::days(1);
+
+/// Checks, then applies, one operation from `caller`, stamped `stamp` by the
+/// server (see `sync::server_stamp`).
 pub(crate) fn apply_op(
     conn: &Connection,
     now: DateTime<Utc>,
     caller: &Caller,
     op: &Operation,
+    stamp: &Hlc,
 ) -> Result<Outcome, ServerError> {
     let verdict = match caller.role {
-        Role::Coordinator => check_coordinator(conn, &op.change)?,
+        Role::Coordinator => check_coordinator(conn, caller, &op.change)?,
         Role::Volunteer => check_volunteer(conn, caller.volunteer_id.as_ref(), &op.change)?,
-    };
+    }
+    .and_then(|()| dated_in_time(&op.change, now));
     if let Err(refusal) = verdict {
         return Ok(refusal);
     }
-    write_change(conn, now, &caller.actor(), op)?;
-    Ok(Outcome::Applied)
+    write_change(conn, now, &caller.actor(), op, stamp)
+}
+
+/// Refuses a step or a report dated in the future.
+fn dated_in_time(change: &Change, now: DateTime<Utc>) -> Verdict {
+    let dated = match change {
+        Change::LogEvent { event } => Some(event.at),
+        Change::SubmitReport { report } => Some(report.written_at),
+        Change::Put {
+            record: Record::Report(report),
+        } => Some(report.written_at),
+        _ => None,
+    };
+    match dated {
+        Some(at) if at > now + MAX_DATED_AHEAD => Err(reject(
+            RejectCode::Invalid,
+            format!(
+                "It is dated {}, in the future: check the device's date and time, then enter it again.",
+                at.format("%Y-%m-%d %H:%M UTC")
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A coordinator writes steps and reports in their own name only: a
+/// correction is a new, visible entry, never one in a volunteer's name.
+fn signed_by_caller(caller: &Caller, author: &Author) -> Verdict {
+    match author {
+        Author::Coordinator(name) if *name == caller.display_name => Ok(()),
+        _ => Err(reject(
+            RejectCode::Forbidden,
+            format!(
+                "Steps and reports are written in your own name (\"{}\"), never in someone else's.",
+                caller.display_name
+            ),
+        )),
+    }
+}
+
+fn check_coordinator_report(
+    conn: &Connection,
+    caller: &Caller,
+    report: &TripReport,
+) -> Result<Verdict, ServerError> {
+    if let Err(e) = report.validate() {
+        return Ok(Err(reject(RejectCode::Invalid, e.to_string())));
+    }
+    if let Err(refusal) = signed_by_caller(caller, &report.author) {
+        return Ok(Err(refusal));
+    }
+    trip_exists(conn, &report.trip_id)
 }
 
 fn trip_exists(conn: &Connection, trip: &TripId) -> Result<Verdict, ServerError> {
@@ -50,14 +107,22 @@ fn trip_exists(conn: &Connection, trip: &TripId) -> Result<Verdict, ServerError>
     })
 }
 
-fn check_coordinator(conn: &Connection, change: &Change) -> Result<Verdict, ServerError> {
+fn check_coordinator(
+    conn: &Connection,
+    caller: &Caller,
+    change: &Change,
+) -> Result<Verdict, ServerError> {
     match change {
         Change::Put { record } => {
-            if let Record::Event(_) = record {
-                return Ok(Err(reject(
-                    RejectCode::Invalid,
-                    "Trip steps are never replaced: log a new step instead.",
-                )));
+            match record {
+                Record::Event(_) => {
+                    return Ok(Err(reject(
+                        RejectCode::Invalid,
+                        "Trip steps are never replaced: log a new step instead.",
+                    )))
+                }
+                Record::Report(report) => return check_coordinator_report(conn, caller, report),
+                _ => {}
             }
             if let Err(e) = record.validate() {
                 return Ok(Err(reject(RejectCode::Invalid, e.to_string())));
@@ -75,16 +140,35 @@ fn check_coordinator(conn: &Connection, change: &Change) -> Result<Verdict, Serv
             Ok(Ok(()))
         }
         Change::Delete { key } => {
-            // A trip's own steps and report go with it; anything else that
-            // still points here would be left dangling.
-            let blocking: Vec<RecordKey> = records::referrers(conn, key)?
-                .into_iter()
-                .filter(|r| {
-                    !(key.kind == RecordKind::Trip
-                        && matches!(r.kind, RecordKind::Event | RecordKind::Report))
-                })
-                .collect();
-            Ok(match blocking.first() {
+            // What happened on a trip stays: steps and reports are never
+            // deleted, and neither is a trip that has them.
+            match key.kind {
+                RecordKind::Event => {
+                    return Ok(Err(reject(
+                        RejectCode::Forbidden,
+                        "Trip steps are never deleted: log a new step, in your name, that corrects it.",
+                    )))
+                }
+                RecordKind::Report => {
+                    return Ok(Err(reject(
+                        RejectCode::Forbidden,
+                        "Reports are never deleted: correct the report instead; the correction is signed with your name.",
+                    )))
+                }
+                _ => {}
+            }
+            let users = records::referrers(conn, key)?;
+            if key.kind == RecordKind::Trip
+                && users
+                    .iter()
+                    .any(|r| matches!(r.kind, RecordKind::Event | RecordKind::Report))
+            {
+                return Ok(Err(reject(
+                    RejectCode::Forbidden,
+                    "This trip has steps or a report: cancel it (with the reason) instead of deleting it.",
+                )));
+            }
+            Ok(match users.first() {
                 Some(user) => Err(reject(
                     RejectCode::Invalid,
                     format!("{key} is still used by {user}: change or delete that first."),
@@ -96,14 +180,12 @@ fn check_coordinator(conn: &Connection, change: &Change) -> Result<Verdict, Serv
             if let Err(e) = event.validate() {
                 return Ok(Err(reject(RejectCode::Invalid, e.to_string())));
             }
+            if let Err(refusal) = signed_by_caller(caller, &event.author) {
+                return Ok(Err(refusal));
+            }
             trip_exists(conn, &event.trip_id)
         }
-        Change::SubmitReport { report } => {
-            if let Err(e) = report.validate() {
-                return Ok(Err(reject(RejectCode::Invalid, e.to_string())));
-            }
-            trip_exists(conn, &report.trip_id)
-        }
+        Change::SubmitReport { report } => check_coordinator_report(conn, caller, report),
         Change::Assign {
             trip_id,
             volunteer_id,
@@ -177,50 +259,59 @@ fn change_name(change: &Change) -> &'static str {
     }
 }
 
-/// Writes what an authorized, valid operation changes. Last writer wins per
-/// record by hybrid logical clock; trip steps are written once, never again.
+fn superseded(key: &RecordKey) -> Outcome {
+    reject(
+        RejectCode::Superseded,
+        format!(
+            "The {} was changed by someone else after this change was made: their newer version is kept.",
+            key.kind.as_str().replace('_', " ")
+        ),
+    )
+}
+
+/// Writes what an authorized, valid operation changes, and says whether it
+/// took. Last writer wins per record by the server's stamp: an older change
+/// is answered `superseded`, never "applied" and dropped. Trip steps are
+/// written once, never again.
 fn write_change(
     conn: &Connection,
     now: DateTime<Utc>,
     actor: &Actor,
     op: &Operation,
-) -> Result<(), ServerError> {
+    stamp: &Hlc,
+) -> Result<Outcome, ServerError> {
     let key = op.change.key();
-    let stamp = op.hlc.to_string();
+    let stamp = stamp.to_string();
     let stored = records::get(conn, &key)?;
     if let Some(stored) = &stored {
-        let append_only = matches!(op.change, Change::LogEvent { .. });
+        if let Change::LogEvent { event } = &op.change {
+            // The same step sent again (an app restarted during its undo
+            // window) is taken once; another step under a used id is not.
+            return Ok(match &stored.record {
+                Some(Record::Event(existing)) if existing == event => Outcome::Applied,
+                _ => reject(
+                    RejectCode::Invalid,
+                    "Another step already has this id: update the app.",
+                ),
+            });
+        }
         // The stamp text sorts like the stamp itself (see `Hlc`'s Display).
-        if append_only || stored.hlc >= stamp {
-            return Ok(());
+        if stored.hlc >= stamp {
+            return Ok(superseded(&key));
         }
     }
     let current = stored.and_then(|s| s.record);
     let next = op.change.apply_to(current.clone());
     if current.is_none() && next.is_none() {
-        return Ok(());
+        return Ok(Outcome::Applied);
     }
-    if next.is_none() && key.kind == RecordKind::Trip {
-        for dependent in records::referrers(conn, &key)? {
-            records::write(conn, &dependent, None, &stamp)?;
-            audit::log(
-                conn,
-                now,
-                actor,
-                AuditAction::Write,
-                &dependent,
-                "delete with trip",
-            )?;
+    let mut detail = change_name(&op.change).to_owned();
+    if let (Some(Record::Report(before)), Some(Record::Report(after))) = (&current, &next) {
+        if let (Author::Volunteer(v), Author::Coordinator(_)) = (&before.author, &after.author) {
+            detail = format!("{detail}: corrects the report of volunteer {v}");
         }
     }
     records::write(conn, &key, next.as_ref(), &stamp)?;
-    audit::log(
-        conn,
-        now,
-        actor,
-        AuditAction::Write,
-        &key,
-        change_name(&op.change),
-    )?;
-    Ok(())
+    audit::log(conn, now, actor, AuditAction::Write, &key, &detail)?;
+    Ok(Outcome::Applied)
 }

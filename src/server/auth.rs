@@ -4,7 +4,7 @@
 //! Codes and tokens are random and only their SHA-256 is stored: a copy of
 //! the database does not let anyone sign in.
 
-use super::audit::Actor;
+use super::audit::{self, Actor, AuditAction};
 use super::db::Db;
 use super::error::ApiFailure;
 use super::limits::ClientAddr;
@@ -36,6 +36,8 @@ pub(crate) struct Caller {
     pub account_id: AccountId,
     pub role: Role,
     pub volunteer_id: Option<VolunteerId>,
+    /// The account's name, which a coordinator signs steps and reports with.
+    pub display_name: String,
 }
 
 impl Caller {
@@ -43,15 +45,6 @@ impl Caller {
         Actor {
             account_id: Some(self.account_id.clone()),
             device_id: Some(self.device_id.clone()),
-        }
-    }
-
-    pub fn require_coordinator(&self) -> Result<(), ApiFailure> {
-        match self.role {
-            Role::Coordinator => Ok(()),
-            Role::Volunteer => Err(ApiFailure::forbidden(
-                "Only coordinators can do this. Ask your coordinator if you need it done.",
-            )),
         }
     }
 }
@@ -89,36 +82,81 @@ fn normalize_code(input: &str) -> Option<String> {
     (code.len() == CODE_LEN && code.bytes().all(|b| CODE_ALPHABET.contains(&b))).then_some(code)
 }
 
-/// The device holding `token`, unless it was revoked.
+/// Why a token does not let its device in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenRefusal {
+    /// Unknown or revoked.
+    Unknown,
+    /// The device has not synced for longer than the server allows.
+    Expired,
+}
+
+impl From<TokenRefusal> for ApiFailure {
+    fn from(refusal: TokenRefusal) -> Self {
+        match refusal {
+            TokenRefusal::Unknown => ApiFailure::unauthenticated(),
+            TokenRefusal::Expired => ApiFailure::new(
+                StatusCode::UNAUTHORIZED,
+                "token_expired",
+                "This device has not synced for a long time, so it was signed out to protect the children's data. Ask your coordinator for a new code and enroll it again.",
+            ),
+        }
+    }
+}
+
+type TokenRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+);
+
+/// The device holding `token`, unless it was revoked or has not synced for
+/// longer than `expiry`.
 pub(crate) fn caller_for_token(
     conn: &Connection,
     token: &str,
-) -> Result<Option<Caller>, ServerError> {
-    let row = conn
+    now: DateTime<Utc>,
+    expiry: Duration,
+) -> Result<Result<Caller, TokenRefusal>, ServerError> {
+    let row: Option<TokenRow> = conn
         .query_row(
-            "SELECT d.id, a.id, a.role, a.volunteer_id FROM devices d
-             JOIN accounts a ON a.id = d.account_id
+            "SELECT d.id, a.id, a.role, a.volunteer_id, a.display_name, d.created_at, d.last_seen
+             FROM devices d JOIN accounts a ON a.id = d.account_id
              WHERE d.token_hash = ?1 AND d.revoked_at IS NULL",
             params![sha256_hex(token)],
             |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
                 ))
             },
         )
         .optional()?;
-    let Some((device, account, role, volunteer)) = row else {
-        return Ok(None);
+    let Some((device, account, role, volunteer, display_name, created_at, last_seen)) = row else {
+        return Ok(Err(TokenRefusal::Unknown));
     };
+    let active = last_seen.unwrap_or(created_at);
+    let active = DateTime::parse_from_rfc3339(&active)
+        .map_err(|e| ServerError::Corrupt(format!("device time {active}: {e}")))?;
+    if active < now - expiry {
+        return Ok(Err(TokenRefusal::Expired));
+    }
     let role = Role::parse(&role).ok_or_else(|| ServerError::Corrupt(format!("role {role}")))?;
-    Ok(Some(Caller {
+    Ok(Ok(Caller {
         device_id: DeviceId(device),
         account_id: AccountId(account),
         role,
         volunteer_id: volunteer.map(VolunteerId),
+        display_name,
     }))
 }
 
@@ -132,12 +170,34 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
+            .filter(|t| !t.is_empty() && t.len() <= 128)
             .ok_or_else(ApiFailure::unauthenticated)?;
+        let (now, expiry) = (state.now(), state.token_expiry());
         state
-            .blocking(move |db| caller_for_token(&db.conn, &token).map_err(ApiFailure::from))
-            .await?
-            .ok_or_else(ApiFailure::unauthenticated)
+            .read(move |conn| {
+                caller_for_token(conn, &token, now, expiry)
+                    .map_err(ApiFailure::from)?
+                    .map_err(ApiFailure::from)
+            })
+            .await
+    }
+}
+
+/// A caller who is a coordinator: handlers that take it can only be reached
+/// by coordinators, and their signature says so.
+pub(crate) struct Coordinator(pub Caller);
+
+impl FromRequestParts<AppState> for Coordinator {
+    type Rejection = ApiFailure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiFailure> {
+        let caller = Caller::from_request_parts(parts, state).await?;
+        match caller.role {
+            Role::Coordinator => Ok(Coordinator(caller)),
+            Role::Volunteer => Err(ApiFailure::forbidden(
+                "Only coordinators can do this. Ask your coordinator if you need it done.",
+            )),
+        }
     }
 }
 
@@ -146,6 +206,7 @@ impl FromRequestParts<AppState> for Caller {
 pub(crate) fn create_code(
     conn: &Connection,
     now: DateTime<Utc>,
+    actor: &Actor,
     role: Role,
     display_name: &str,
     volunteer_id: Option<VolunteerId>,
@@ -227,6 +288,18 @@ pub(crate) fn create_code(
             ],
         )?;
         if inserted == 1 {
+            audit::log(
+                conn,
+                now,
+                actor,
+                AuditAction::Write,
+                &audit::account_key(&account_id),
+                &format!(
+                    "create {} code for {display_name}, valid until {}",
+                    role.as_str(),
+                    expires_at.format("%Y-%m-%d %H:%M UTC")
+                ),
+            )?;
             return Ok(CreateCodeResponse {
                 code,
                 account_id,
@@ -322,6 +395,18 @@ pub(crate) fn enroll(
         Ok(())
     };
     run().map_err(ServerError::from)?;
+    let actor = Actor {
+        account_id: Some(AccountId(account_id.clone())),
+        device_id: Some(device_id.clone()),
+    };
+    audit::log(
+        &tx,
+        now,
+        &actor,
+        AuditAction::Write,
+        &audit::device_key(&device_id),
+        &format!("enroll {role}: {device_name}", role = role.as_str()),
+    )?;
     tx.commit().map_err(ServerError::from)?;
     tracing::info!(device = %device_id, account = %account_id, "device enrolled");
     Ok(EnrollResponse {
@@ -340,14 +425,14 @@ pub(crate) async fn post_enroll(
     JsonBody(request): JsonBody<EnrollRequest>,
 ) -> Result<Json<EnrollResponse>, ApiFailure> {
     let now = state.now();
-    state.enroll_guard().check(addr, now)?;
+    let attempt = state.enroll_guard().begin(addr, now)?;
     let result = state.blocking(move |db| enroll(db, now, &request)).await;
     if let Err(failure) = &result {
         if matches!(
             failure.error.code.as_str(),
             "invalid_code" | "used_code" | "expired_code"
         ) {
-            state.enroll_guard().wrong_code(addr, now);
+            attempt.wrong(now);
             tracing::warn!(?addr, code = %failure.error.code, "wrong enrollment code");
         }
     }

@@ -12,11 +12,18 @@ use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
 /// The migrations, in order: (version, name, SQL).
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "0001_initial",
-    include_str!("../../migrations/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "0001_initial",
+        include_str!("../../migrations/0001_initial.sql"),
+    ),
+    (
+        2,
+        "0002_device_acknowledged",
+        include_str!("../../migrations/0002_device_acknowledged.sql"),
+    ),
+];
 
 /// The connection and the server's clock, guarded together: the clock moves
 /// in the same critical section as the writes it stamps.
@@ -45,6 +52,17 @@ pub(crate) fn open(path: &Path) -> Result<Db, ServerError> {
     migrate(&mut conn)?;
     let clock = stored_clock(&conn)?;
     Ok(Db { conn, clock })
+}
+
+/// A read-only connection to the same database, for the requests that only
+/// read (idle syncs, token checks): in WAL mode they run beside the writer.
+pub(crate) fn open_reader(path: &Path) -> Result<Connection, ServerError> {
+    let conn = Connection::open(path)?;
+    conn.execute_batch(
+        "PRAGMA query_only = ON;
+         PRAGMA busy_timeout = 5000;",
+    )?;
+    Ok(conn)
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), ServerError> {

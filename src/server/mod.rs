@@ -28,12 +28,13 @@ pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 pub use error::{ApiFailure, ServerError};
 
 use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
-use crate::protocol::{CreateCodeResponse, Role};
+use crate::protocol::{CreateCodeResponse, Hlc, Role};
 use axum::routing::{delete, get, post};
 use axum::Router;
 use chrono::{DateTime, Duration, Utc};
 use db::Db;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -65,7 +66,17 @@ pub struct ServerOptions {
     pub scope_window: ScopeWindow,
     /// The web app's files, served for every path that is not the API.
     pub web_dir: Option<PathBuf>,
+    /// A device that has not synced for this long is signed out: its token
+    /// stops working and the app asks to enroll again.
+    pub token_expiry: Duration,
 }
+
+/// How long a device may go without syncing before its token expires.
+pub const DEFAULT_TOKEN_EXPIRY: Duration = Duration::days(90);
+
+/// Read-only connections beside the writer: idle syncs and token checks run
+/// on these, side by side, without waiting for the write lock.
+const READERS: usize = 4;
 
 impl Default for ServerOptions {
     fn default() -> Self {
@@ -73,12 +84,18 @@ impl Default for ServerOptions {
             clock: Arc::new(Utc::now),
             scope_window: ScopeWindow::default(),
             web_dir: None,
+            token_expiry: DEFAULT_TOKEN_EXPIRY,
         }
     }
 }
 
 struct Inner {
     db: Mutex<Db>,
+    readers: Vec<Mutex<rusqlite::Connection>>,
+    next_reader: AtomicUsize,
+    /// The server's clock as the last write left it, for answers that do not
+    /// take the write lock.
+    read_clock: Mutex<Hlc>,
     options: ServerOptions,
     enroll_guard: limits::EnrollGuard,
 }
@@ -93,9 +110,15 @@ impl AppState {
     /// Opens (creating and migrating when needed) the database at `db_path`.
     pub fn open(db_path: &Path, options: ServerOptions) -> Result<AppState, ServerError> {
         let db = db::open(db_path)?;
+        let readers = (0..READERS)
+            .map(|_| db::open_reader(db_path).map(Mutex::new))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(AppState {
             inner: Arc::new(Inner {
+                read_clock: Mutex::new(db.clock.clone()),
                 db: Mutex::new(db),
+                readers,
+                next_reader: AtomicUsize::new(0),
                 options,
                 enroll_guard: limits::EnrollGuard::default(),
             }),
@@ -112,6 +135,64 @@ impl AppState {
 
     pub(crate) fn scope_window(&self) -> ScopeWindow {
         self.inner.options.scope_window
+    }
+
+    pub(crate) fn token_expiry(&self) -> Duration {
+        self.inner.options.token_expiry
+    }
+
+    /// Publishes the writer's clock to the answers that only read.
+    pub(crate) fn publish_clock(&self, clock: &Hlc) {
+        let mut shared = self
+            .inner
+            .read_clock
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        if *clock > *shared {
+            *shared = clock.clone();
+        }
+    }
+
+    /// The server's clock for an answer that wrote nothing.
+    pub(crate) fn tick_read_clock(&self, now_millis: i64) -> Hlc {
+        let mut shared = self
+            .inner
+            .read_clock
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        *shared = shared.tick(now_millis);
+        shared.clone()
+    }
+
+    /// Runs `f` on a read-only connection on a blocking thread: it never
+    /// waits for the write lock, and many run at once.
+    pub(crate) async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&rusqlite::Connection) -> Result<T, ApiFailure> + Send + 'static,
+    ) -> Result<T, ApiFailure> {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let readers = &state.inner.readers;
+            let start = state.inner.next_reader.fetch_add(1, Ordering::Relaxed);
+            // A free connection if there is one, else wait for the next in turn.
+            let free = (0..readers.len())
+                .filter_map(|i| readers.get((start + i) % readers.len()))
+                .find_map(|r| r.try_lock().ok());
+            let conn = match free {
+                Some(conn) => conn,
+                None => match readers.get(start % readers.len().max(1)) {
+                    Some(r) => r.lock().unwrap_or_else(|p| p.into_inner()),
+                    None => {
+                        return Err(ApiFailure::from(ServerError::Internal(
+                            "no read connection".into(),
+                        )))
+                    }
+                },
+            };
+            f(&conn)
+        })
+        .await
+        .map_err(|e| ApiFailure::from(ServerError::Internal(format!("worker failed: {e}"))))?
     }
 
     /// Runs `f` with the database, on the calling thread.
@@ -161,7 +242,15 @@ impl AppState {
     ) -> Result<CreateCodeResponse, ServerError> {
         let now = self.now();
         self.with_db(|db| {
-            auth::create_code(&db.conn, now, role, display_name, volunteer_id, valid_for)
+            auth::create_code(
+                &db.conn,
+                now,
+                &audit::Actor::default(),
+                role,
+                display_name,
+                volunteer_id,
+                valid_for,
+            )
         })
     }
 
@@ -182,7 +271,11 @@ impl AppState {
     /// batch, and all are written with new positions in the change log.
     pub fn load_records(&self, records: Vec<Record>) -> Result<(), ServerError> {
         let now = self.now();
-        self.with_db(|db| import::load_records(db, now, records))
+        self.with_db(|db| {
+            import::load_records(db, now, records)?;
+            self.publish_clock(&db.clock);
+            Ok(())
+        })
     }
 
     /// The server's truth about one record (`None` when missing or deleted).

@@ -9,7 +9,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 pub(crate) struct Stored {
     pub record: Option<Record>,
     pub hlc: String,
-    pub seq: u64,
 }
 
 fn decode(kind: &str, id: &str, body: &str) -> Result<Record, ServerError> {
@@ -19,14 +18,14 @@ fn decode(kind: &str, id: &str, body: &str) -> Result<Record, ServerError> {
 
 /// The record under `key`, tombstone included.
 pub(crate) fn get(conn: &Connection, key: &RecordKey) -> Result<Option<Stored>, ServerError> {
-    let row: Option<(String, String, i64, bool)> = conn
+    let row: Option<(String, String, bool)> = conn
         .query_row(
-            "SELECT body, hlc, seq, deleted FROM records WHERE kind = ?1 AND id = ?2",
+            "SELECT body, hlc, deleted FROM records WHERE kind = ?1 AND id = ?2",
             params![key.kind.as_str(), key.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let Some((body, hlc, seq, deleted)) = row else {
+    let Some((body, hlc, deleted)) = row else {
         return Ok(None);
     };
     let record = if deleted {
@@ -34,11 +33,7 @@ pub(crate) fn get(conn: &Connection, key: &RecordKey) -> Result<Option<Stored>, 
     } else {
         Some(decode(key.kind.as_str(), &key.id, &body)?)
     };
-    Ok(Some(Stored {
-        record,
-        hlc,
-        seq: u64::try_from(seq).unwrap_or(0),
-    }))
+    Ok(Some(Stored { record, hlc }))
 }
 
 /// The live (not deleted) record under `key`.

@@ -25,6 +25,97 @@ pub(crate) struct Pull {
     pub cursor: Cursor,
 }
 
+/// A pull worked out with reads only, and what it still has to write: the
+/// device's new checkpoints, a fresh cursor, the audit rows of what it sends.
+pub(crate) struct PreparedPull {
+    pull: Pull,
+    /// (prev, last) to store for the device, when they changed.
+    checkpoints: Option<(Option<Checkpoint>, Option<Checkpoint>)>,
+    /// The scope moved with time alone: the answer needs a fresh position.
+    fresh_cursor: bool,
+}
+
+impl PreparedPull {
+    /// True when sending this answer writes nothing at all: nothing personal
+    /// is sent and the device's checkpoints stay as they are. Such a pull can
+    /// be answered from a read-only connection.
+    pub fn writes_nothing(&self) -> bool {
+        self.checkpoints.is_none()
+            && !self.fresh_cursor
+            && !self.pull.changes.iter().any(|r| r.kind().is_personal())
+    }
+
+    /// The answer, when [`writes_nothing`](Self::writes_nothing).
+    pub fn into_quiet_pull(self) -> Option<Pull> {
+        self.writes_nothing().then_some(self.pull)
+    }
+
+    /// Writes what the pull needs (checkpoints, a fresh cursor, one audit row
+    /// per personal record sent) and gives the answer.
+    pub fn commit(
+        self,
+        conn: &Connection,
+        now: DateTime<Utc>,
+        caller: &Caller,
+    ) -> Result<Pull, ServerError> {
+        let PreparedPull {
+            mut pull,
+            mut checkpoints,
+            fresh_cursor,
+        } = self;
+        if fresh_cursor {
+            let next = records::next_seq(conn)?;
+            pull.cursor = Cursor(next);
+            if let Some((_, Some(last))) = checkpoints.as_mut() {
+                last.cursor = next;
+            }
+        }
+        if let Some((prev, last)) = &checkpoints {
+            save_checkpoints(conn, caller, prev.as_ref(), last.as_ref())?;
+        }
+        for record in &pull.changes {
+            if record.kind().is_personal() {
+                audit::log(
+                    conn,
+                    now,
+                    &caller.actor(),
+                    AuditAction::Read,
+                    &record.key(),
+                    "sync",
+                )?;
+            }
+        }
+        Ok(pull)
+    }
+}
+
+/// Works out a device's pull with reads only.
+pub(crate) fn prepare_pull(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    caller: &Caller,
+    cursor: Option<Cursor>,
+) -> Result<PreparedPull, ServerError> {
+    let plain = |pull| PreparedPull {
+        pull,
+        checkpoints: None,
+        fresh_cursor: false,
+    };
+    Ok(match (caller.role, &caller.volunteer_id) {
+        (Role::Coordinator, _) => plain(pull_network(conn, cursor)?),
+        (Role::Volunteer, Some(v)) => pull_volunteer(conn, now, window, caller, v, cursor)?,
+        // An account without a volunteer record sees nothing personal.
+        (Role::Volunteer, None) => plain(Pull {
+            changes: Vec::new(),
+            removed: Vec::new(),
+            reset: true,
+            cursor: Cursor(records::max_seq(conn)?),
+        }),
+    })
+}
+
+/// Works out and writes a device's pull.
 pub(crate) fn pull(
     conn: &Connection,
     now: DateTime<Utc>,
@@ -32,30 +123,7 @@ pub(crate) fn pull(
     caller: &Caller,
     cursor: Option<Cursor>,
 ) -> Result<Pull, ServerError> {
-    let pull = match (caller.role, &caller.volunteer_id) {
-        (Role::Coordinator, _) => pull_network(conn, cursor)?,
-        (Role::Volunteer, Some(v)) => pull_volunteer(conn, now, window, caller, v, cursor)?,
-        // An account without a volunteer record sees nothing personal.
-        (Role::Volunteer, None) => Pull {
-            changes: Vec::new(),
-            removed: Vec::new(),
-            reset: true,
-            cursor: Cursor(records::max_seq(conn)?),
-        },
-    };
-    for record in &pull.changes {
-        if record.kind().is_personal() {
-            audit::log(
-                conn,
-                now,
-                &caller.actor(),
-                AuditAction::Read,
-                &record.key(),
-                "sync",
-            )?;
-        }
-    }
-    Ok(pull)
+    prepare_pull(conn, now, window, caller, cursor)?.commit(conn, now, caller)
 }
 
 fn pull_network(conn: &Connection, cursor: Option<Cursor>) -> Result<Pull, ServerError> {
@@ -100,26 +168,36 @@ fn pull_network(conn: &Connection, cursor: Option<Cursor>) -> Result<Pull, Serve
     })
 }
 
-/// The records a volunteer's device may hold at `now`, with their positions
-/// in the change log. Parents are cut down to what a volunteer may see.
+/// What a volunteer's device may hold at `now`: each record's key and its
+/// position in the change log. Bodies are read only for the records a pull
+/// sends (see [`volunteer_record`]), so that an idle sync parses nothing.
 pub(crate) fn volunteer_scope(
     conn: &Connection,
     now: DateTime<Utc>,
     window: &ScopeWindow,
     volunteer: &VolunteerId,
-) -> Result<BTreeMap<RecordKey, (u64, Record)>, ServerError> {
+) -> Result<BTreeMap<RecordKey, u64>, ServerError> {
+    let mut scope = BTreeMap::new();
     let mut keys = BTreeSet::new();
     keys.insert(RecordKey::new(RecordKind::Volunteer, volunteer.as_str()));
-    for kind in [RecordKind::Prison, RecordKind::Room] {
-        let mut stmt =
-            conn.prepare_cached("SELECT id FROM records WHERE kind = ?1 AND deleted = 0")?;
-        for id in stmt.query_map(params![kind.as_str()], |r| r.get::<_, String>(0))? {
-            keys.insert(RecordKey::new(kind, id?));
-        }
+    let mut shared = conn.prepare_cached(
+        "SELECT kind, id, seq FROM records WHERE kind IN ('prison', 'room') AND deleted = 0",
+    )?;
+    let rows = shared.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (kind, id, seq) = row?;
+        let kind = RecordKind::parse(&kind)
+            .ok_or_else(|| ServerError::Corrupt(format!("unknown record kind {kind}")))?;
+        scope.insert(RecordKey::new(kind, id), u64::try_from(seq).unwrap_or(0));
     }
-    let mut scope = BTreeMap::new();
-    for trip in trips_in_window(conn, now, window, volunteer)? {
-        let Record::Trip(t) = &trip.1 else { continue };
+    for (seq, trip) in trips_in_window(conn, now, window, volunteer)? {
+        let Record::Trip(t) = &trip else { continue };
         for child in &t.children {
             keys.insert(RecordKey::new(RecordKind::Child, child.as_str()));
         }
@@ -128,27 +206,33 @@ pub(crate) fn volunteer_scope(
             t.pickup.guardian_id.as_str(),
         ));
         keys.insert(RecordKey::new(RecordKind::Parent, t.parent_id.as_str()));
-        for dependent in records::referrers(conn, &trip.1.key())? {
+        for dependent in records::referrers(conn, &trip.key())? {
             if matches!(dependent.kind, RecordKind::Event | RecordKind::Report) {
                 keys.insert(dependent);
             }
         }
-        scope.insert(trip.1.key(), trip);
+        scope.insert(trip.key(), seq);
     }
+    let mut position =
+        conn.prepare_cached("SELECT seq FROM records WHERE kind = ?1 AND id = ?2 AND deleted = 0")?;
     for key in keys {
-        let Some(stored) = records::get(conn, &key)? else {
-            continue;
-        };
-        let Some(record) = stored.record else {
-            continue;
-        };
-        let record = match record {
-            Record::Parent(p) => Record::Parent(p.for_volunteer()),
-            other => other,
-        };
-        scope.insert(key, (stored.seq, record));
+        let seq: Option<i64> = position
+            .query_row(params![key.kind.as_str(), key.id], |r| r.get(0))
+            .optional()?;
+        if let Some(seq) = seq {
+            scope.insert(key, u64::try_from(seq).unwrap_or(0));
+        }
     }
     Ok(scope)
+}
+
+/// One record of a volunteer's scope as the volunteer may see it: parents are
+/// cut down to what a volunteer needs.
+fn volunteer_record(conn: &Connection, key: &RecordKey) -> Result<Option<Record>, ServerError> {
+    Ok(records::live(conn, key)?.map(|record| match record {
+        Record::Parent(p) => Record::Parent(p.for_volunteer()),
+        other => other,
+    }))
 }
 
 fn trips_in_window(
@@ -196,7 +280,7 @@ fn pull_volunteer(
     caller: &Caller,
     volunteer: &VolunteerId,
     cursor: Option<Cursor>,
-) -> Result<Pull, ServerError> {
+) -> Result<PreparedPull, ServerError> {
     let (prev, last) = load_checkpoints(conn, caller)?;
     let matching = |c: &Option<Checkpoint>| {
         c.as_ref()
@@ -215,35 +299,38 @@ fn pull_volunteer(
 
     let scope = volunteer_scope(conn, now, window, volunteer)?;
     let holdings: BTreeSet<RecordKey> = scope.keys().cloned().collect();
-    let changes: Vec<Record> = scope
-        .into_values()
-        .filter(|(seq, record)| *seq > since || !held.contains(&record.key()))
-        .map(|(_, record)| record)
-        .collect();
+    let mut changes = Vec::new();
+    for (key, seq) in &scope {
+        if *seq > since || !held.contains(key) {
+            if let Some(record) = volunteer_record(conn, key)? {
+                changes.push(record);
+            }
+        }
+    }
     let removed: Vec<RecordKey> = held.difference(&holdings).cloned().collect();
 
-    let mut next = records::max_seq(conn)?;
+    let next = records::max_seq(conn)?;
     // The scope moves with time without any write: then the same cursor would
     // name two different holdings. A fresh position keeps cursors unambiguous.
-    if base
+    let fresh_cursor = base
         .as_ref()
-        .is_some_and(|b| b.cursor == next && b.holdings != holdings)
-    {
-        next = records::next_seq(conn)?;
-    }
+        .is_some_and(|b| b.cursor == next && b.holdings != holdings);
     let new_last = Some(Checkpoint {
         cursor: next,
         holdings,
     });
     let new_prev = if reset { None } else { base };
-    if (&new_prev, &new_last) != (&prev, &last) {
-        save_checkpoints(conn, caller, new_prev.as_ref(), new_last.as_ref())?;
-    }
-    Ok(Pull {
-        changes,
-        removed,
-        reset,
-        cursor: Cursor(next),
+    let checkpoints =
+        ((&new_prev, &new_last) != (&prev, &last) || fresh_cursor).then_some((new_prev, new_last));
+    Ok(PreparedPull {
+        pull: Pull {
+            changes,
+            removed,
+            reset,
+            cursor: Cursor(next),
+        },
+        checkpoints,
+        fresh_cursor,
     })
 }
 

@@ -1,6 +1,10 @@
-//! `POST /api/v1/sync`: one round trip, in one SQLite transaction. Push (each
-//! operation exactly once, checked against role and scope), then pull (the
+//! `POST /api/v1/sync`: one round trip. Push (each operation exactly once,
+//! checked against role and scope, stamped by the server), then pull (the
 //! device's scope since its cursor), then the server's clock.
+//!
+//! A sync that carries no operation and finds nothing new for the device is
+//! answered from a read-only connection: idle phones never queue behind the
+//! write lock. Everything else runs in one write transaction.
 
 use super::apply::apply_op;
 use super::auth::Caller;
@@ -8,39 +12,46 @@ use super::db::Db;
 use super::error::ApiFailure;
 use super::request::{parse_json, read_body};
 use super::{scope, AppState, ScopeWindow, ServerError};
+use crate::domain::{validate_id, DeviceId};
 use crate::protocol::{
     Hlc, OpResult, Operation, Outcome, SyncRequest, SyncResponse, MAX_OPS_PER_REQUEST,
     PROTOCOL_VERSION,
 };
-use std::borrow::Cow;
-
-/// How far ahead of the server's clock a device's stamp may run. A device
-/// whose date is wrong (set to next year) must not win every later edit of
-/// others, nor drag every clock forward: beyond this, the server stamps its
-/// operations with its own time.
-pub const MAX_CLOCK_AHEAD: Duration = Duration::minutes(5);
-
-/// `op` as the server applies it: its own stamp, unless that runs too far
-/// ahead of the server's clock.
-fn within_clock<'a>(op: &'a Operation, clock: &Hlc, now_millis: i64) -> Cow<'a, Operation> {
-    if op.hlc.millis <= now_millis + MAX_CLOCK_AHEAD.num_milliseconds() {
-        return Cow::Borrowed(op);
-    }
-    let server = clock.tick(now_millis);
-    Cow::Owned(Operation {
-        hlc: Hlc {
-            node: op.hlc.node.clone(),
-            ..server
-        },
-        ..op.clone()
-    })
-}
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::Json;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Deserialize;
+
+/// The highest counter the server keeps from a device's stamp. A counter
+/// only orders edits within one millisecond; an honest device never comes
+/// near this.
+pub const MAX_DEVICE_COUNTER: u32 = 1 << 16;
+
+/// How often a device's "last seen" time is written: at most this often, so
+/// that idle syncs write nothing in between.
+const LAST_SEEN_EVERY: Duration = Duration::minutes(5);
+
+/// The stamp the server applies an operation with. The server owns the order
+/// of edits: the node is the device that sent it (never what the device
+/// wrote), and the time is never ahead of the server's clock, so no device,
+/// with a wrong date or a forged stamp, makes its edit win over later ones.
+/// A stamp within the server's time keeps the device's own order of edits.
+pub(crate) fn server_stamp(sent: &Hlc, device: &DeviceId, clock: &Hlc, now_millis: i64) -> Hlc {
+    let node = device.as_str().to_owned();
+    if sent.millis > now_millis {
+        return Hlc {
+            node,
+            ..clock.tick(now_millis)
+        };
+    }
+    Hlc {
+        millis: sent.millis.max(0),
+        counter: sent.counter.min(MAX_DEVICE_COUNTER),
+        node,
+    }
+}
 
 pub(crate) async fn post_sync(
     State(state): State<AppState>,
@@ -52,10 +63,66 @@ pub(crate) async fn post_sync(
     let request = parse_sync_request(&bytes)?;
     let now = state.now();
     let window = state.scope_window();
+    if request.ops.is_empty() {
+        let (who, cursor) = (caller.clone(), request.cursor);
+        let quiet = state
+            .read(move |conn| quiet_pull(conn, now, &window, &who, cursor))
+            .await?;
+        if let Some(pull) = quiet {
+            return Ok(Json(SyncResponse {
+                version: PROTOCOL_VERSION,
+                results: Vec::new(),
+                changes: pull.changes,
+                removed: pull.removed,
+                reset: pull.reset,
+                cursor: pull.cursor,
+                clock: state.tick_read_clock(now.timestamp_millis()),
+            }));
+        }
+    }
+    let published = state.clone();
     let response = state
-        .blocking(move |db| run_sync(db, now, &window, &caller, &request))
+        .blocking(move |db| {
+            let response = run_sync(db, now, &window, &caller, &request)?;
+            published.publish_clock(&db.clock);
+            Ok(response)
+        })
         .await?;
     Ok(Json(response))
+}
+
+/// The pull of a sync without operations, if answering it writes nothing
+/// (nothing new, nothing personal sent, the device seen lately); `None`
+/// sends the sync down the write path.
+fn quiet_pull(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    caller: &Caller,
+    cursor: Option<crate::protocol::Cursor>,
+) -> Result<Option<scope::Pull>, ApiFailure> {
+    // One snapshot for every read below.
+    let tx = conn.unchecked_transaction().map_err(ServerError::from)?;
+    let row: Option<(Option<String>, Option<String>)> = tx
+        .query_row(
+            "SELECT revoked_at, last_seen FROM devices WHERE id = ?1",
+            params![caller.device_id.as_str()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(ServerError::from)?;
+    let Some((None, last_seen)) = row else {
+        return Err(ApiFailure::unauthenticated());
+    };
+    let seen_lately = last_seen
+        .as_deref()
+        .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+        .is_some_and(|t| t >= now - LAST_SEEN_EVERY);
+    if !seen_lately {
+        return Ok(None);
+    }
+    let prepared = scope::prepare_pull(&tx, now, window, caller, cursor)?;
+    Ok(prepared.into_quiet_pull())
 }
 
 /// Only the version, read first: a request of another version may not parse
@@ -87,7 +154,59 @@ fn parse_sync_request(bytes: &[u8]) -> Result<SyncRequest, ApiFailure> {
             ),
         ));
     }
+    for op in &request.ops {
+        // Sequence numbers are stored as SQLite integers.
+        if op.seq == 0 || i64::try_from(op.seq).is_err() {
+            return Err(ApiFailure::malformed(format!(
+                "A change has sequence number {}; they count from 1 to {}. Re-enroll this device if it keeps happening.",
+                op.seq,
+                i64::MAX
+            )));
+        }
+        if let Err(e) = validate_id("op_id", op.op_id.as_str()) {
+            return Err(ApiFailure::malformed(format!(
+                "A change has a wrong id ({e}); update the app."
+            )));
+        }
+    }
     Ok(request)
+}
+
+/// Where the device's applied operations have been pruned: everything below
+/// was acknowledged to it.
+fn acked_below(conn: &Connection, caller: &Caller) -> Result<u64, ServerError> {
+    let below: Option<i64> = conn
+        .query_row(
+            "SELECT acked_below FROM devices WHERE id = ?1",
+            params![caller.device_id.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(below.and_then(|b| u64::try_from(b).ok()).unwrap_or(0))
+}
+
+/// A device sends its oldest unacknowledged operations first: every
+/// operation below the first one it sends has been acknowledged to it, and
+/// its stored outcome is no longer needed.
+fn prune_acknowledged(
+    conn: &Connection,
+    caller: &Caller,
+    first_sent: u64,
+    acked_below: u64,
+) -> Result<(), ServerError> {
+    if first_sent <= acked_below {
+        return Ok(());
+    }
+    let first = i64::try_from(first_sent).unwrap_or(i64::MAX);
+    conn.execute(
+        "DELETE FROM applied_ops WHERE device_id = ?1 AND seq < ?2",
+        params![caller.device_id.as_str(), first],
+    )?;
+    conn.execute(
+        "UPDATE devices SET acked_below = ?2 WHERE id = ?1",
+        params![caller.device_id.as_str(), first],
+    )?;
+    Ok(())
 }
 
 pub(crate) fn run_sync(
@@ -108,18 +227,27 @@ pub(crate) fn run_sync(
     if !still_enrolled(&tx, caller, now)? {
         return Err(ApiFailure::unauthenticated());
     }
+    let acked = acked_below(&tx, caller)?;
+    if let Some(first) = request.ops.iter().map(|op| op.seq).min() {
+        prune_acknowledged(&tx, caller, first, acked)?;
+    }
     let mut results = Vec::with_capacity(request.ops.len());
     for op in &request.ops {
-        let op = within_clock(op, &clock, now_millis);
-        let op = op.as_ref();
-        clock = clock.observe(&op.hlc, now_millis);
-        let outcome = match stored_outcome(&tx, caller, op.seq)? {
-            Some(outcome) => outcome,
-            None => {
-                let outcome = apply_op(&tx, now, caller, op)?;
-                store_outcome(&tx, caller, op, &outcome, now)?;
-                outcome
+        let outcome = if op.seq < acked {
+            // An old copy of an operation the device was answered about long
+            // ago: it is not applied again, and nobody waits for this answer.
+            Outcome::Applied
+        } else if let Some(outcome) = stored_outcome(&tx, caller, op.seq)? {
+            // A replay gets the same answer and moves no clock.
+            outcome
+        } else {
+            let stamp = server_stamp(&op.hlc, &caller.device_id, &clock, now_millis);
+            let outcome = apply_op(&tx, now, caller, op, &stamp)?;
+            if outcome == Outcome::Applied {
+                clock = clock.observe(&stamp, now_millis);
             }
+            store_outcome(&tx, caller, op, &outcome, now)?;
+            outcome
         };
         results.push(OpResult {
             seq: op.seq,
@@ -165,7 +293,7 @@ fn still_enrolled(
         params![
             caller.device_id.as_str(),
             stamp(now),
-            stamp(now - Duration::minutes(5))
+            stamp(now - LAST_SEEN_EVERY)
         ],
     )?;
     Ok(true)
@@ -192,20 +320,27 @@ fn stored_outcome(
         .transpose()
 }
 
+/// Keeps the answer given to one operation. A refused operation is kept
+/// without its id or content: what a device sends and is refused does not
+/// grow the database.
 fn store_outcome(
     conn: &Connection,
     caller: &Caller,
-    op: &crate::protocol::Operation,
+    op: &Operation,
     outcome: &Outcome,
     now: DateTime<Utc>,
 ) -> Result<(), ServerError> {
     let json = serde_json::to_string(outcome).map_err(|e| ServerError::Internal(e.to_string()))?;
+    let op_id = match outcome {
+        Outcome::Applied => op.op_id.as_str(),
+        Outcome::Rejected { .. } => "",
+    };
     conn.execute(
         "INSERT INTO applied_ops (device_id, seq, op_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             caller.device_id.as_str(),
             i64::try_from(op.seq).unwrap_or(i64::MAX),
-            op.op_id.as_str(),
+            op_id,
             json,
             now.to_rfc3339()
         ],

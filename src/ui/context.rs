@@ -68,6 +68,10 @@ pub struct SyncState {
     pub running: bool,
     /// Why the last sync failed, when not simply offline.
     pub problem: Option<String>,
+    /// The server no longer knows this device (revoked, or signed out after
+    /// a long time without sync): its data was wiped and the enroll screen
+    /// says why, with this text key.
+    pub signed_out: Option<&'static str>,
 }
 
 /// A step tapped in the trip log, not recorded until its undo window passes.
@@ -333,29 +337,54 @@ impl AppContext {
                 Ok(transport) => sync_until_idle(&*ctx.store, &transport, ctx.now(), MAX_ROUNDS)
                     .await
                     .map(|_| ())
-                    .map_err(|e| (e.is_offline(), e.to_string())),
-                Err(e) => Err((false, e.to_string())),
+                    .map_err(|e| (signed_out_key(&e), e.is_offline(), e.to_string())),
+                Err(e) => Err((None, false, e.to_string())),
             };
             let mut sync = ctx.sync;
+            if let Err((Some(key), _, _)) = &result {
+                // Revoked or expired: nothing on this device may stay, and
+                // nothing more can be sent. The enroll screen says why.
+                let _ = ctx.act(Action::Leave);
+                sync.set(SyncState {
+                    signed_out: Some(key),
+                    ..SyncState::default()
+                });
+                ctx.bump();
+                return;
+            }
             sync.set(match result {
                 Ok(()) => SyncState {
                     online: Some(true),
-                    running: false,
-                    problem: None,
+                    ..SyncState::default()
                 },
-                Err((true, _)) => SyncState {
+                Err((_, true, _)) => SyncState {
                     online: Some(false),
-                    running: false,
-                    problem: None,
+                    ..SyncState::default()
                 },
-                Err((false, message)) => SyncState {
+                Err((_, false, message)) => SyncState {
                     online: Some(true),
-                    running: false,
                     problem: Some(message),
+                    ..SyncState::default()
                 },
             });
             ctx.bump();
         });
+    }
+}
+
+/// The text key that explains why the server signed this device out, when
+/// it did.
+fn signed_out_key(error: &crate::sync::SyncError) -> Option<&'static str> {
+    use crate::sync::{SyncError, TransportError};
+    match error {
+        SyncError::Transport(TransportError::Unauthorized(api)) => {
+            Some(if api.code == "token_expired" {
+                "signed-out-expired"
+            } else {
+                "signed-out-revoked"
+            })
+        }
+        _ => None,
     }
 }
 

@@ -55,11 +55,14 @@ rejected-other = Not accepted: a change from this phone
 rejected-forbidden = This trip is no longer yours. Call your coordinator.
 rejected-not-found = This trip no longer exists. Call your coordinator.
 rejected-invalid = Something in it was not right. Check it and enter it again.
+rejected-superseded = Someone changed it after you: their newer version is kept and shown.
 rejected-dismiss = I understand
 
 # Enroll
 enroll-title = Connect this phone
 enroll-intro = Enter the server address and the code your coordinator gave you.
+signed-out-revoked = This device was signed out by your coordinator, and what it held was removed from it. Ask for a new code to use it again.
+signed-out-expired = This device had not synced for a long time, so it was signed out and what it held was removed from it. Ask your coordinator for a new code.
 enroll-server = Server address
 enroll-code = Code
 enroll-submit = Connect

@@ -55,11 +55,14 @@ rejected-other = Pas accepté : un changement de ce téléphone
 rejected-forbidden = Ce trajet n'est plus le vôtre. Appelez votre coordinatrice.
 rejected-not-found = Ce trajet n'existe plus. Appelez votre coordinatrice.
 rejected-invalid = Quelque chose n'allait pas. Vérifiez et recommencez.
+rejected-superseded = Quelqu'un l'a modifié après vous : sa version, plus récente, est gardée et affichée.
 rejected-dismiss = J'ai compris
 
 # Inscription
 enroll-title = Connecter ce téléphone
 enroll-intro = Entrez l'adresse du serveur et le code reçu de votre coordinatrice.
+signed-out-revoked = Votre coordinatrice a déconnecté cet appareil et ce qu'il contenait a été effacé. Demandez un nouveau code pour l'utiliser à nouveau.
+signed-out-expired = Cet appareil n'avait plus été synchronisé depuis longtemps : il a été déconnecté et ce qu'il contenait a été effacé. Demandez un nouveau code à votre coordinatrice.
 enroll-server = Adresse du serveur
 enroll-code = Code
 enroll-submit = Connecter

@@ -55,11 +55,14 @@ rejected-other = Niet aanvaard: een wijziging van deze telefoon
 rejected-forbidden = Deze rit is niet meer van jou. Bel je coördinator.
 rejected-not-found = Deze rit bestaat niet meer. Bel je coördinator.
 rejected-invalid = Er klopte iets niet. Kijk het na en vul het opnieuw in.
+rejected-superseded = Iemand heeft het na u gewijzigd: die nieuwere versie blijft behouden en wordt getoond.
 rejected-dismiss = Begrepen
 
 # Aanmelden
 enroll-title = Deze telefoon koppelen
 enroll-intro = Vul het adres van de server in en de code die je van je coördinator kreeg.
+signed-out-revoked = Je coördinator heeft dit toestel afgemeld en wat erop stond is gewist. Vraag een nieuwe code om het opnieuw te gebruiken.
+signed-out-expired = Dit toestel had lang niet meer gesynchroniseerd, dus het is afgemeld en wat erop stond is gewist. Vraag je coördinator een nieuwe code.
 enroll-server = Adres van de server
 enroll-code = Code
 enroll-submit = Koppelen

@@ -87,6 +87,7 @@ fn RejectedNotice(op: RejectedOp, lang: Lang) -> Element {
         RejectCode::Forbidden => t(lang, "rejected-forbidden"),
         RejectCode::NotFound => t(lang, "rejected-not-found"),
         RejectCode::Invalid => t(lang, "rejected-invalid"),
+        RejectCode::Superseded => t(lang, "rejected-superseded"),
     };
     let op_id = op.op.op_id.clone();
     rsx! {

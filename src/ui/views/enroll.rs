@@ -25,6 +25,7 @@ pub fn enroll_error_key(error: &EnrollError) -> &'static str {
 #[component]
 pub fn Enroll() -> Element {
     let app = use_app();
+    let signed_out = app.sync.read().signed_out;
     let lang = (app.lang)();
     let mut server = use_signal(platform::default_server);
     // The cursor starts in the first field to fill: the address when the app
@@ -65,6 +66,9 @@ pub fn Enroll() -> Element {
     rsx! {
         section { class: "card",
             h1 { {t(lang, "enroll-title")} }
+            if let Some(key) = signed_out {
+                p { class: "error", role: "alert", {t(lang, key)} }
+            }
             p { {t(lang, "enroll-intro")} }
             form { novalidate: true, onsubmit: submit,
                 label { r#for: "server", {t(lang, "enroll-server")} }
