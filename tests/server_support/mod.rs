@@ -23,6 +23,7 @@ pub struct TestServer {
     pub state: AppState,
     pub client: reqwest::Client,
     now: Arc<Mutex<DateTime<Utc>>>,
+    pub db_path: PathBuf,
     // Dropped last: the database lives as long as the server.
     _dir: tempfile::TempDir,
 }
@@ -34,13 +35,22 @@ impl TestServer {
 
     /// A server that also serves the web app's files from `web_dir`.
     pub async fn start_serving(records: Vec<Record>, web_dir: Option<PathBuf>) -> TestServer {
+        Self::start_configured(records, |options| options.web_dir = web_dir).await
+    }
+
+    /// A server whose options the test adjusts (the clock stays the test's).
+    pub async fn start_configured(
+        records: Vec<Record>,
+        configure: impl FnOnce(&mut ServerOptions),
+    ) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let now = Arc::new(Mutex::new(test_now()));
         let clock_now = now.clone();
+        let mut options = ServerOptions::default();
+        configure(&mut options);
         let options = ServerOptions {
             clock: Arc::new(move || *clock_now.lock().expect("clock lock")),
-            web_dir,
-            ..ServerOptions::default()
+            ..options
         };
         let state =
             AppState::open(&dir.path().join("server.sqlite3"), options).expect("open server db");
@@ -55,6 +65,7 @@ impl TestServer {
             state,
             client: reqwest::Client::new(),
             now,
+            db_path: dir.path().join("server.sqlite3"),
             _dir: dir,
         }
     }
