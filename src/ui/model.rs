@@ -9,9 +9,7 @@ use crate::i18n::local_date;
 use crate::plan::{check_trip, timeline_for, PlanData, Timeline, Warning};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 
 /// One trip with what its screens need around it.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,18 +47,40 @@ pub struct TripDetailData {
 
 /// A short hash of what the volunteer sees of a trip: its plan, its prison's
 /// status, and whether it is cancelled.
+///
+/// Kept on the device across app updates, so the hash is FNV-1a, which
+/// gives the same value on every toolchain (std's hasher may change).
 pub fn fingerprint(trip: &Trip, prison: Option<&Prison>, progress: Progress) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    serde_json::to_string(trip)
-        .unwrap_or_default()
-        .hash(&mut hasher);
+    let mut hash = Fnv1a::default();
+    hash.write(serde_json::to_string(trip).unwrap_or_default().as_bytes());
+    hash.write(&[0xff]);
     if let Some(prison) = prison {
-        serde_json::to_string(&prison.status)
-            .unwrap_or_default()
-            .hash(&mut hasher);
+        hash.write(
+            serde_json::to_string(&prison.status)
+                .unwrap_or_default()
+                .as_bytes(),
+        );
     }
-    matches!(progress, Progress::Cancelled(_)).hash(&mut hasher);
-    hasher.finish()
+    hash.write(&[0xff, u8::from(matches!(progress, Progress::Cancelled(_)))]);
+    hash.0
+}
+
+/// The 64-bit FNV-1a hash.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The fingerprints of every trip in the store (what counts as "seen" when
@@ -307,5 +327,24 @@ pub fn prison_sheet(
             Ok(Some((prison, rooms)))
         }
         _ => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fnv1a;
+
+    #[test]
+    fn the_fingerprint_hash_is_the_same_on_every_toolchain() {
+        // Reference values of 64-bit FNV-1a.
+        let mut empty = Fnv1a::default();
+        empty.write(b"");
+        assert_eq!(empty.0, 0xcbf2_9ce4_8422_2325);
+        let mut a = Fnv1a::default();
+        a.write(b"a");
+        assert_eq!(a.0, 0xaf63_dc4c_8601_ec8c);
+        let mut foobar = Fnv1a::default();
+        foobar.write(b"foobar");
+        assert_eq!(foobar.0, 0x8594_4171_f739_67e8);
     }
 }

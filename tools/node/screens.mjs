@@ -270,7 +270,7 @@ try {
   const pull = await fetch(`${url}/api/v1/sync`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ version: 1, ops: [] }),
+    body: JSON.stringify({ version: 2, ops: [] }),
   });
   if (!pull.ok) throw new Error(`coordinator pull failed: ${pull.status} ${await pull.text()}`);
   const { changes } = await pull.json();
