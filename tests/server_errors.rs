@@ -350,6 +350,7 @@ async fn volunteers_cannot_use_coordinator_endpoints() {
         role: Role::Coordinator,
         display_name: "Me".into(),
         volunteer_id: None,
+        server_url: None,
     };
     let response = server
         .client
@@ -381,6 +382,7 @@ async fn volunteers_cannot_use_coordinator_endpoints() {
         role: Role::Volunteer,
         display_name: "Ghost".into(),
         volunteer_id: Some(VolunteerId::from("nobody")),
+        server_url: None,
     };
     let response = server
         .client
@@ -395,6 +397,7 @@ async fn volunteers_cannot_use_coordinator_endpoints() {
         role: Role::Volunteer,
         display_name: "Vol".into(),
         volunteer_id: Some(volunteer_id),
+        server_url: None,
     };
     let response = server
         .client

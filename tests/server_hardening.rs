@@ -631,6 +631,7 @@ async fn the_audit_says_who_gave_codes_enrolled_revoked_and_read_trips_and_steps
             role: Role::Volunteer,
             display_name: "Marie".into(),
             volunteer_id: Some(s.volunteer.clone()),
+            server_url: None,
         })
         .send()
         .await

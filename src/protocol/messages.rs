@@ -147,6 +147,10 @@ pub struct CreateCodeRequest {
     /// For a volunteer: which volunteer record the account is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volunteer_id: Option<VolunteerId>,
+    /// The server address as the coordinator's app knows it: the answer
+    /// then carries a link and a QR code with that address and the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,4 +158,32 @@ pub struct CreateCodeResponse {
     pub code: String,
     pub account_id: AccountId,
     pub expires_at: DateTime<Utc>,
+    /// `<server>/enroll?code=<code>`: scanned or pasted into the app's enroll
+    /// screen, it fills both fields.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enroll_link: Option<String>,
+    /// The link as a QR code, an SVG image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr_svg: Option<String>,
+}
+
+/// One enrolled device, as coordinators see it in the list of devices.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeviceInfo {
+    pub device_id: DeviceId,
+    pub account_id: AccountId,
+    /// The person the device belongs to.
+    pub person: String,
+    pub role: Role,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub volunteer_id: Option<VolunteerId>,
+    /// The name given at enrollment ("Marie's phone").
+    pub name: String,
+    pub enrolled_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_sync: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<DateTime<Utc>>,
+    /// How many of its changes the server refused.
+    pub refused: u64,
 }

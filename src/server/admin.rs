@@ -5,14 +5,14 @@ use super::audit::{self, AuditAction, AuditEntry};
 use super::auth::{self, Caller, Coordinator};
 use super::error::ApiFailure;
 use super::request::JsonBody;
-use super::{records, AppState, ServerError};
-use crate::domain::{DeviceId, Record, RecordKey, RecordKind, Trip};
-use crate::protocol::{CreateCodeRequest, CreateCodeResponse, Role};
+use super::{qr, records, AppState, ServerError};
+use crate::domain::{AccountId, DeviceId, Record, RecordKey, RecordKind, Trip, VolunteerId};
+use crate::protocol::{CreateCodeRequest, CreateCodeResponse, DeviceInfo, Role};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 
@@ -36,7 +36,83 @@ pub(crate) async fn post_enrollment_code(
             .map_err(ApiFailure::from)
         })
         .await
+        .map(|mut created| {
+            if let Some(url) = request.server_url.as_deref() {
+                created.enroll_link = qr::enroll_link(url, &created.code);
+                created.qr_svg = created.enroll_link.as_deref().and_then(qr::svg);
+            }
+            Json(created)
+        })
+}
+
+/// Every device ever enrolled, newest first: whose it is, when it last
+/// synced, how many of its changes were refused, and whether it was revoked.
+pub(crate) async fn get_devices(
+    State(state): State<AppState>,
+    Coordinator(_): Coordinator,
+) -> Result<Json<Vec<DeviceInfo>>, ApiFailure> {
+    state
+        .read(|conn| devices(conn).map_err(ApiFailure::from))
+        .await
         .map(Json)
+}
+
+type DeviceRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    i64,
+);
+
+fn devices(conn: &rusqlite::Connection) -> Result<Vec<DeviceInfo>, ServerError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, a.id, a.display_name, a.role, a.volunteer_id, d.name, d.created_at,
+                d.last_seen, d.revoked_at, d.refused
+         FROM devices d JOIN accounts a ON a.id = d.account_id
+         ORDER BY d.created_at DESC, d.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            r.get(6)?,
+            r.get(7)?,
+            r.get(8)?,
+            r.get(9)?,
+        ))
+    })?;
+    let time = |t: &str| {
+        DateTime::parse_from_rfc3339(t)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| ServerError::Corrupt(format!("device time {t}: {e}")))
+    };
+    let mut out = Vec::new();
+    for row in rows {
+        let (device, account, person, role, volunteer, name, created, seen, revoked, refused): DeviceRow = row?;
+        out.push(DeviceInfo {
+            device_id: DeviceId(device),
+            account_id: AccountId(account),
+            person,
+            role: Role::parse(&role).ok_or_else(|| ServerError::Corrupt(format!("role {role}")))?,
+            volunteer_id: volunteer.map(VolunteerId),
+            name,
+            enrolled_at: time(&created)?,
+            last_sync: seen.as_deref().map(time).transpose()?,
+            revoked_at: revoked.as_deref().map(time).transpose()?,
+            refused: u64::try_from(refused).unwrap_or(0),
+        });
+    }
+    Ok(out)
 }
 
 /// A trip, if it is in the caller's scope. A volunteer asking for someone

@@ -304,6 +304,8 @@ pub(crate) fn create_code(
                 code,
                 account_id,
                 expires_at,
+                enroll_link: None,
+                qr_svg: None,
             });
         }
     }

@@ -23,6 +23,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0002_device_acknowledged",
         include_str!("../../migrations/0002_device_acknowledged.sql"),
     ),
+    (
+        3,
+        "0003_device_refused",
+        include_str!("../../migrations/0003_device_refused.sql"),
+    ),
 ];
 
 /// The connection and the server's clock, guarded together: the clock moves

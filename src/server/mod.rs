@@ -17,6 +17,7 @@ mod demo_mode;
 mod error;
 mod import;
 mod limits;
+mod qr;
 mod records;
 mod request;
 mod scope;
@@ -307,6 +308,7 @@ pub fn router(state: AppState) -> Router {
             post(admin::post_enrollment_code),
         )
         .route("/api/v1/trips/{id}", get(admin::get_trip))
+        .route("/api/v1/devices", get(admin::get_devices))
         .route("/api/v1/devices/{id}", delete(admin::delete_device))
         .route("/api/v1/audit", get(admin::get_audit))
         // An unknown API path is an error, never the web app's index page.

@@ -333,7 +333,13 @@ fn store_outcome(
     let json = serde_json::to_string(outcome).map_err(|e| ServerError::Internal(e.to_string()))?;
     let op_id = match outcome {
         Outcome::Applied => op.op_id.as_str(),
-        Outcome::Rejected { .. } => "",
+        Outcome::Rejected { .. } => {
+            conn.execute(
+                "UPDATE devices SET refused = refused + 1 WHERE id = ?1",
+                params![caller.device_id.as_str()],
+            )?;
+            ""
+        }
     };
     conn.execute(
         "INSERT INTO applied_ops (device_id, seq, op_id, outcome, applied_at) VALUES (?1, ?2, ?3, ?4, ?5)",
