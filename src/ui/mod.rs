@@ -12,7 +12,9 @@ mod platform;
 pub mod views;
 
 pub use context::{
-    use_app, use_app_provider, Action, AppContext, Boot, Clock, HeldStep, SyncState,
+    use_app, use_app_provider, use_device, use_lang, use_screen_lang, use_sync_status,
+    use_trip_memory, Action, AppContext, Boot, Clock, Device, HeldStep, ScreenLang, SyncState,
+    TripMemory,
 };
 
 use crate::domain::{PrisonId, TripId};

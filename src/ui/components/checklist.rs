@@ -4,7 +4,7 @@
 //! day.
 
 use crate::i18n::local_date;
-use crate::ui::use_app;
+use crate::ui::use_device;
 use chrono::NaiveDate;
 use dioxus::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,7 @@ struct Ticks {
 /// `remember_as` names the list on the device (one per prison).
 #[component]
 pub fn Checklist(items: Vec<(String, String)>, done_text: String, remember_as: String) -> Element {
-    let app = use_app();
+    let app = use_device();
     let today = local_date(app.now());
     let name = format!("checklist/{remember_as}");
     let load_app = app.clone();

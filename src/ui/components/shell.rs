@@ -4,16 +4,16 @@
 use super::SyncBar;
 use crate::i18n::t;
 use crate::ui::views::Enroll;
-use crate::ui::{use_app, Route};
+use crate::ui::{use_device, use_lang, Route};
 use dioxus::prelude::*;
 
 #[component]
 pub fn Shell() -> Element {
-    let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
     let route = use_route::<Route>();
-    let enrolled = matches!(app.store.identity(), Ok(Some(_)));
+    let enrolled = device.identity().is_some();
     let body = if enrolled || route == (Route::Enroll {}) {
         rsx! { Outlet::<Route> {} }
     } else {

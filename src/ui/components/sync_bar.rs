@@ -4,18 +4,19 @@
 use crate::i18n::{format_day_time, format_time, local_date, t, tr, Lang};
 use crate::protocol::{Change, RejectCode};
 use crate::store::RejectedOp;
-use crate::ui::{use_app, Action};
+use crate::ui::{use_app, use_device, use_lang, use_sync_status, Action};
 use dioxus::prelude::*;
 
 #[component]
 pub fn SyncBar() -> Element {
     let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
-    let state = (app.sync)();
-    let status = app.store.status().unwrap_or_default();
-    let rejected = app.store.rejected().unwrap_or_default();
-    let now = app.now();
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let state = use_sync_status()();
+    let status = device.store.status().unwrap_or_default();
+    let rejected = device.store.rejected().unwrap_or_default();
+    let now = device.now();
 
     let (class, online_text) = match state.online {
         Some(true) => ("sync online", t(lang, "sync-online")),

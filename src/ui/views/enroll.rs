@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use crate::sync::{enroll, EnrollError};
-use crate::ui::{platform, use_app, Action, Route};
+use crate::ui::{platform, use_app, use_lang, use_sync_status, Action, Route};
 use dioxus::prelude::*;
 
 /// The translation key that explains an enrollment failure.
@@ -25,8 +25,8 @@ pub fn enroll_error_key(error: &EnrollError) -> &'static str {
 #[component]
 pub fn Enroll() -> Element {
     let app = use_app();
-    let signed_out = app.sync.read().signed_out;
-    let lang = (app.lang)();
+    let signed_out = use_sync_status().read().signed_out;
+    let lang = use_lang();
     let mut server = use_signal(platform::default_server);
     // The cursor starts in the first field to fill: the address when the app
     // does not know it (phone, desktop), else the code.

@@ -1,5 +1,6 @@
-//! One file per screen. Each reads the store through [`crate::ui::use_app`]
-//! and the plain data of [`crate::ui::model`].
+//! One file per screen. Each reads what it needs through the small contexts
+//! of [`crate::ui`] (`use_device`, `use_lang`...) and the plain data of
+//! [`crate::ui::model`]; changes go through `use_app().act`.
 
 mod enroll;
 mod prison_sheet;
@@ -20,16 +21,21 @@ pub use trips::{Trips, UPCOMING_PAGE};
 use crate::domain::{Child, TripId};
 use crate::i18n::{t, Lang};
 use crate::ui::model::{trip_detail, TripDetailData};
-use crate::ui::AppContext;
+use crate::ui::{Device, TripMemory};
 use dioxus::prelude::*;
 
 /// The trip a screen is about, or what the screen shows instead: "not on
 /// this device" (cancelled, reassigned, or a wrong address) or the store's
 /// problem. Screens call their hooks before this, so that a trip leaving the
 /// device while its screen is open does not change their order.
-fn load_trip(app: &AppContext, id: &TripId, lang: Lang) -> Result<TripDetailData, Element> {
-    let seen = app.seen.peek().clone();
-    match trip_detail(&*app.store, id, app.now(), &seen) {
+fn load_trip(
+    device: &Device,
+    memory: &TripMemory,
+    id: &TripId,
+    lang: Lang,
+) -> Result<TripDetailData, Element> {
+    let seen = memory.seen.peek().clone();
+    match trip_detail(&*device.store, id, device.now(), &seen) {
         Ok(Some(data)) => Ok(data),
         Ok(None) => Err(rsx! { NotHere { lang } }),
         Err(e) => Err(rsx! { StoreProblem { message: e.to_string() } }),

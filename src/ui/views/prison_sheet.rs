@@ -6,15 +6,15 @@ use crate::domain::{Equipment, PrisonId, VisitRoom};
 use crate::i18n::{format_date, t, tr, Lang};
 use crate::ui::components::{snake, Checklist, ExampleNotice, StatusBanner};
 use crate::ui::model::prison_sheet;
-use crate::ui::use_app;
+use crate::ui::{use_device, use_lang};
 use dioxus::prelude::*;
 
 #[component]
 pub fn PrisonSheet(id: PrisonId) -> Element {
-    let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
-    let (prison, rooms) = match prison_sheet(&*app.store, &id) {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let (prison, rooms) = match prison_sheet(&*device.store, &id) {
         Ok(Some(sheet)) => sheet,
         Ok(None) => return rsx! { NotHere { lang } },
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },

@@ -6,7 +6,7 @@ use crate::domain::{Contact, Mood, TripId, TripReport};
 use crate::i18n::{t, Lang};
 use crate::protocol::Change;
 use crate::ui::components::snake;
-use crate::ui::{use_app, Action, Route};
+use crate::ui::{use_app, use_device, use_lang, use_trip_memory, Action, Route};
 use dioxus::prelude::*;
 
 const MOODS: [Mood; 5] = [
@@ -25,14 +25,14 @@ const CONTACTS: [Contact; 4] = [
 
 #[component]
 pub fn Report(id: TripId) -> Element {
-    let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
-    let data = match load_trip(&app, &id, lang) {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let data = match load_trip(&device, &use_trip_memory(), &id, lang) {
         Ok(data) => data,
         Err(instead) => return instead,
     };
-    let existing = app.store.report_of(&id).ok().flatten();
+    let existing = device.store.report_of(&id).ok().flatten();
     let names = names_phrase(lang, &data.summary.children);
     rsx! {
         h1 { {t(lang, "report-title")} }

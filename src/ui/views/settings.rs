@@ -1,19 +1,21 @@
 //! Settings: the screens' language, and leaving (un-enrolling) this device.
 
 use crate::i18n::{t, tr, SCREEN_LANGUAGES};
-use crate::ui::{use_app, Action, Route};
+use crate::ui::{use_app, use_device, use_screen_lang, Action, Route};
 use dioxus::prelude::*;
 
 #[component]
 pub fn Settings() -> Element {
     let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
-    let chosen = (app.lang_chosen)();
+    let device = use_device();
+    device.watch();
+    let screen_lang = use_screen_lang();
+    let lang = (screen_lang.lang)();
+    let chosen = (screen_lang.chosen)();
     let mut confirm_leave = use_signal(|| false);
     let mut error = use_signal(|| None::<String>);
-    let pending = app.store.status().map(|s| s.pending).unwrap_or_default();
-    let identity = app.store.identity().ok().flatten();
+    let pending = device.store.status().map(|s| s.pending).unwrap_or_default();
+    let identity = device.identity();
     let navigator = navigator();
     let device_app = app.clone();
     let leave_app = app.clone();

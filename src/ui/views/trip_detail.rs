@@ -6,7 +6,7 @@ use crate::domain::{Child, GeoPoint, TravelMode, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::plan::Warning;
 use crate::ui::components::{snake, StatusBanner};
-use crate::ui::{use_app, Route};
+use crate::ui::{use_device, use_lang, use_trip_memory, Route};
 use dioxus::prelude::*;
 
 /// The translated text of a warning.
@@ -54,18 +54,19 @@ pub fn osm_directions(from: GeoPoint, to: GeoPoint, mode: TravelMode) -> String 
 
 #[component]
 pub fn TripDetail(id: TripId) -> Element {
-    let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
-    let now = app.now();
-    let loaded = load_trip(&app, &id, lang);
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let memory = use_trip_memory();
+    let now = device.now();
+    let loaded = load_trip(&device, &memory, &id, lang);
     // Opening a trip counts as seeing it as it is now, also when it changes
     // while open.
     let shown = loaded.as_ref().ok().map(|d| d.summary.fingerprint);
-    let seen_app = app.clone();
+    let seen_device = device.clone();
     use_effect(use_reactive((&id, &shown), move |(id, shown)| {
         if let Some(fp) = shown {
-            seen_app.mark_seen(vec![(id, fp)]);
+            memory.mark_seen(&seen_device, vec![(id, fp)]);
         }
     }));
     let data = match loaded {

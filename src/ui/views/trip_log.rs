@@ -7,7 +7,7 @@ use crate::i18n::{format_time, t, tr, Lang};
 use crate::protocol::Change;
 use crate::ui::components::{snake, step_key, BigStepButton};
 use crate::ui::context::UNDO_SECONDS;
-use crate::ui::{use_app, Action, Route};
+use crate::ui::{use_app, use_device, use_lang, use_trip_memory, Action, Route};
 use dioxus::prelude::*;
 
 /// The reasons a volunteer can pick, in the order shown.
@@ -25,19 +25,21 @@ pub const CANCEL_REASONS: [CancelReason; 8] = [
 #[component]
 pub fn TripLog(id: TripId) -> Element {
     let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let memory = use_trip_memory();
     let mut problem = use_signal(|| None::<String>);
-    let data = match load_trip(&app, &id, lang) {
+    let data = match load_trip(&device, &memory, &id, lang) {
         Ok(data) => data,
         Err(instead) => return instead,
     };
-    let held = app
+    let held = memory
         .held_step
         .read()
         .clone()
         .filter(|h| h.event.trip_id == id);
-    let saved = app.saved_step.read().clone().filter(|e| e.trip_id == id);
+    let saved = memory.saved_step.read().clone().filter(|e| e.trip_id == id);
     let mut events = data.summary.events.clone();
     events.extend(held.as_ref().map(|h| h.event.clone()));
     let progress = Progress::of(&events);

@@ -6,7 +6,7 @@ use crate::domain::{Progress, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::ui::components::{snake, step_key};
 use crate::ui::model::{trips_overview, TripSummary};
-use crate::ui::{use_app, Route};
+use crate::ui::{use_device, use_lang, use_trip_memory, Route};
 use dioxus::prelude::*;
 
 /// How many upcoming trips the list shows at first, and adds at each tap on
@@ -15,13 +15,14 @@ pub const UPCOMING_PAGE: usize = 20;
 
 #[component]
 pub fn Trips() -> Element {
-    let app = use_app();
-    app.watch();
-    let lang = (app.lang)();
-    let now = app.now();
-    let seen = app.seen.read().clone();
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let memory = use_trip_memory();
+    let now = device.now();
+    let seen = memory.seen.read().clone();
     let mut limit = use_signal(|| UPCOMING_PAGE);
-    let loaded = trips_overview(&*app.store, now, &seen, limit());
+    let loaded = trips_overview(&*device.store, now, &seen, limit());
     // A trip shown here for the first time counts as seen as it is now.
     let first_shown: Vec<(TripId, u64)> = loaded
         .iter()
@@ -29,9 +30,8 @@ pub fn Trips() -> Element {
         .filter(|s| !seen.contains_key(&s.trip.id))
         .map(|s| (s.trip.id.clone(), s.fingerprint))
         .collect();
-    let shown_app = app.clone();
     use_effect(use_reactive((&first_shown,), move |(first_shown,)| {
-        shown_app.mark_seen(first_shown)
+        memory.mark_seen(&device, first_shown)
     }));
     let overview = match loaded {
         Ok(overview) => overview,

@@ -1,23 +1,35 @@
-//! The app's shared state, provided once at the root and read with
-//! [`use_app`]: the local store, the screen language, the sync status, and the
-//! service that records changes and syncs.
+//! The app's shared state, provided once at the root in small contexts, each
+//! read through its own hook: [`use_device`] (the store, the time),
+//! [`use_lang`] (the screens' language), [`use_sync_status`],
+//! [`use_trip_memory`] (what was seen, the step in its undo window). Screens
+//! that change something send an [`Action`] through [`use_app`].
 //!
-//! Components never call the network or write the store themselves: they send
-//! an [`Action`] to [`AppContext::act`]. Local writes happen at once (the
-//! store is on the device); syncs run in the background and never block a
-//! screen.
+//! Components never call the network or write shared records themselves:
+//! local writes happen at once (the store is on the device); syncs run in
+//! the background and never block a screen.
+
+mod device;
+mod lang;
+mod sync_status;
+mod trip_memory;
+
+pub use device::{use_device, Device};
+pub use lang::{use_lang, use_screen_lang, ScreenLang};
+pub use sync_status::{use_sync_status, SyncState};
+pub use trip_memory::{use_trip_memory, HeldStep, TripMemory};
 
 use super::platform;
-use crate::domain::{Author, OpId, TripEvent, TripId};
+use crate::domain::{OpId, TripEvent};
 use crate::i18n::{lang_from_tag, Lang};
 use crate::protocol::Change;
 use crate::store::{DeviceIdentity, Store, StoreError};
 use crate::sync::{sync_until_idle, HttpTransport};
 use chrono::{DateTime, Utc};
 use dioxus::prelude::*;
-use std::collections::HashMap;
+use lang::LANG;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+use trip_memory::{HELD_STEP, SEEN};
 
 /// How long a tapped step can be undone before it is recorded.
 pub const UNDO_SECONDS: u64 = 5;
@@ -28,11 +40,6 @@ const MAX_ROUNDS: usize = 5;
 /// How long a change the server refused stays on the device, shown in the
 /// sync bar, unless dismissed sooner.
 pub const KEEP_REFUSED_DAYS: i64 = 14;
-
-// Names of the device-only values the screens keep in the store.
-const SEEN: &str = "seen";
-const LANG: &str = "lang";
-const HELD_STEP: &str = "held_step";
 
 /// The current time. Screens read it through the context so that tests can
 /// fix it.
@@ -60,27 +67,6 @@ impl Boot {
     }
 }
 
-/// What the sync bar shows besides the store's own counts.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SyncState {
-    /// `None` until the first attempt.
-    pub online: Option<bool>,
-    pub running: bool,
-    /// Why the last sync failed, when not simply offline.
-    pub problem: Option<String>,
-    /// The server no longer knows this device (revoked, or signed out after
-    /// a long time without sync): its data was wiped and the enroll screen
-    /// says why, with this text key.
-    pub signed_out: Option<&'static str>,
-}
-
-/// A step tapped in the trip log, not recorded until its undo window passes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HeldStep {
-    pub event: TripEvent,
-    pub token: u64,
-}
-
 /// Everything a screen asks the app to do.
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -97,43 +83,29 @@ pub enum Action {
     Leave,
 }
 
-/// The shared state of the app.
+/// The service that carries out [`Action`]s over the small contexts.
 #[derive(Clone)]
 pub struct AppContext {
-    pub store: Arc<dyn Store>,
-    pub lang: Signal<Lang>,
-    /// True once the person picked a language in settings.
-    pub lang_chosen: Signal<bool>,
+    pub device: Device,
+    pub lang: ScreenLang,
     pub sync: Signal<SyncState>,
-    /// Bumped after every write, so that screens read the store again.
-    pub revision: Signal<u64>,
-    /// Fingerprint of each trip as the volunteer last saw it (in a list or
-    /// opened), kept on the device across restarts.
-    pub seen: Signal<HashMap<TripId, u64>>,
-    pub held_step: Signal<Option<HeldStep>>,
-    /// The last step written to the store, for "saved on this phone".
-    pub saved_step: Signal<Option<TripEvent>>,
-    pub clock: Clock,
+    pub trips: TripMemory,
 }
 
 impl AppContext {
     pub fn now(&self) -> DateTime<Utc> {
-        (self.clock)()
+        self.device.now()
     }
 
-    /// Reads the revision so that the calling component re-renders after writes.
-    pub fn watch(&self) {
-        let _ = (self.revision)();
-    }
-
-    fn bump(&self) {
-        let mut revision = self.revision;
-        revision += 1;
+    /// Who signs what this device writes.
+    pub fn author(&self) -> crate::domain::Author {
+        self.device.author()
     }
 
     /// Does what a screen asks. Local writes are done when this returns;
     /// network work is spawned.
     pub fn act(&self, action: Action) -> Result<(), StoreError> {
+        let device = &self.device;
         match action {
             Action::SyncNow => self.spawn_sync(),
             Action::Record(change) => {
@@ -141,53 +113,39 @@ impl AppContext {
                     Change::LogEvent { event } => Some(event.trip_id.clone()),
                     _ => None,
                 };
-                self.store.record(*change, self.now())?;
+                device.store.record(*change, self.now())?;
                 // The volunteer's own step does not mark the trip as changed.
                 if let Some(trip) = trip {
-                    if let Ok(Some(fp)) = super::model::fingerprint_of(&*self.store, &trip) {
-                        self.mark_seen(vec![(trip, fp)]);
+                    if let Ok(Some(fp)) = super::model::fingerprint_of(&*device.store, &trip) {
+                        self.trips.mark_seen(device, vec![(trip, fp)]);
                     }
                 }
-                self.bump();
+                device.bump();
                 self.spawn_sync();
             }
             Action::DismissRejected(op_id) => {
-                self.store.dismiss_rejected(&op_id)?;
-                self.bump();
+                device.store.dismiss_rejected(&op_id)?;
+                device.bump();
             }
             Action::Enrolled(identity) => {
-                self.store.set_identity(&identity)?;
-                self.bump();
+                device.store.set_identity(&identity)?;
+                device.bump();
                 self.spawn_sync();
             }
             Action::Leave => {
-                self.store.wipe()?;
-                let mut seen = self.seen;
-                seen.write().clear();
+                device.store.wipe()?;
+                self.trips.forget_all();
                 let mut sync = self.sync;
                 sync.set(SyncState::default());
-                self.bump();
+                device.bump();
             }
         }
         Ok(())
     }
 
-    /// Remembers these trips as seen as they are now (shown in a list or
-    /// opened), on the device, so that a later change is marked.
-    pub fn mark_seen(&self, trips: Vec<(TripId, u64)>) {
-        let mut seen = self.seen;
-        let fresh: Vec<_> = {
-            let current = seen.peek();
-            trips
-                .into_iter()
-                .filter(|(id, fp)| current.get(id) != Some(fp))
-                .collect()
-        };
-        if fresh.is_empty() {
-            return;
-        }
-        seen.write().extend(fresh);
-        self.keep_seen();
+    /// Sets the screens' language; `None` follows the device again.
+    pub fn choose_lang(&self, choice: Option<Lang>) -> Result<(), StoreError> {
+        self.lang.choose(&self.device, choice)
     }
 
     /// Tidies the device once, after the first screen is shown: refused
@@ -195,65 +153,21 @@ impl AppContext {
     /// about a child, and the server will never take them), and so does what
     /// was seen of trips no longer on the device.
     fn tidy(&self) {
+        let device = &self.device;
         let cutoff = self.now() - chrono::Duration::days(KEEP_REFUSED_DAYS);
-        if let Ok(refused) = self.store.rejected() {
+        if let Ok(refused) = device.store.rejected() {
             let old: Vec<_> = refused
                 .into_iter()
                 .filter(|r| r.rejected_at < cutoff)
                 .collect();
             for r in &old {
-                let _ = self.store.dismiss_rejected(&r.op.op_id);
+                let _ = device.store.dismiss_rejected(&r.op.op_id);
             }
             if !old.is_empty() {
-                self.bump();
+                device.bump();
             }
         }
-        self.forget_gone_trips();
-    }
-
-    /// Forgets what was seen of trips no longer on the device.
-    fn forget_gone_trips(&self) {
-        let Ok(trips) = self.store.trips() else {
-            return;
-        };
-        let present: std::collections::HashSet<TripId> = trips.into_iter().map(|t| t.id).collect();
-        let mut seen = self.seen;
-        if seen.peek().keys().any(|id| !present.contains(id)) {
-            seen.write().retain(|id, _| present.contains(id));
-            self.keep_seen();
-        }
-    }
-
-    fn keep_seen(&self) {
-        // Only a reminder: failing to keep it must not stop the screen.
-        if let Ok(value) = serde_json::to_value(&*self.seen.peek()) {
-            let _ = self.store.set_device_value(SEEN, Some(&value));
-        }
-    }
-
-    /// Sets the screens' language; `None` follows the device again. Kept on
-    /// the device.
-    pub fn choose_lang(&self, choice: Option<Lang>) -> Result<(), StoreError> {
-        let value = choice.map(|l| serde_json::Value::from(l.code()));
-        self.store.set_device_value(LANG, value.as_ref())?;
-        let mut lang = self.lang;
-        let mut chosen = self.lang_chosen;
-        chosen.set(choice.is_some());
-        let current = *lang.peek();
-        lang.set(choice.or_else(platform::device_language).unwrap_or(current));
-        Ok(())
-    }
-
-    /// Who signs what this device writes.
-    pub fn author(&self) -> Author {
-        match self.store.identity() {
-            Ok(Some(DeviceIdentity {
-                volunteer_id: Some(id),
-                ..
-            })) => Author::Volunteer(id),
-            Ok(Some(identity)) => Author::Coordinator(identity.display_name),
-            _ => Author::Coordinator(String::new()),
-        }
+        self.trips.forget_gone_trips(device);
     }
 
     /// Holds a tapped step for [`UNDO_SECONDS`], then records it.
@@ -269,15 +183,18 @@ impl AppContext {
         self.commit_held()?;
         let value = serde_json::to_value(&event)
             .map_err(|e| StoreError::Corrupt(format!("step {}: {e}", event.id)))?;
-        self.store.set_device_value(HELD_STEP, Some(&value))?;
+        self.device
+            .store
+            .set_device_value(HELD_STEP, Some(&value))?;
         static NEXT_TOKEN: AtomicU64 = AtomicU64::new(1);
         let token = NEXT_TOKEN.fetch_add(1, Ordering::Relaxed);
-        let mut held = self.held_step;
+        let mut held = self.trips.held_step;
         held.set(Some(HeldStep { event, token }));
         let ctx = self.clone();
         dioxus::core::spawn_forever(async move {
             platform::sleep(std::time::Duration::from_secs(UNDO_SECONDS)).await;
             let still_held = ctx
+                .trips
                 .held_step
                 .peek()
                 .as_ref()
@@ -296,15 +213,15 @@ impl AppContext {
 
     /// Forgets the held step: nothing was recorded.
     pub fn undo_step(&self) -> Result<(), StoreError> {
-        self.store.set_device_value(HELD_STEP, None)?;
-        let mut held = self.held_step;
+        self.device.store.set_device_value(HELD_STEP, None)?;
+        let mut held = self.trips.held_step;
         held.set(None);
         Ok(())
     }
 
     /// Records the held step now, if any.
     pub fn commit_held(&self) -> Result<(), StoreError> {
-        let Some(step) = self.held_step.peek().clone() else {
+        let Some(step) = self.trips.held_step.peek().clone() else {
             return Ok(());
         };
         self.act(Action::Record(Box::new(Change::LogEvent {
@@ -312,10 +229,10 @@ impl AppContext {
         })))?;
         // Recorded: a crash before this line records it again at the next
         // start, with the same id, which the server takes once.
-        self.store.set_device_value(HELD_STEP, None)?;
-        let mut held = self.held_step;
+        self.device.store.set_device_value(HELD_STEP, None)?;
+        let mut held = self.trips.held_step;
         held.set(None);
-        let mut saved = self.saved_step;
+        let mut saved = self.trips.saved_step;
         saved.set(Some(step.event));
         Ok(())
     }
@@ -326,15 +243,16 @@ impl AppContext {
         if self.sync.peek().running {
             return;
         }
-        let Ok(Some(identity)) = self.store.identity() else {
+        let Some(identity) = self.device.identity() else {
             return;
         };
         let ctx = self.clone();
         let mut sync = self.sync;
         sync.write().running = true;
         dioxus::core::spawn_forever(async move {
+            let store = ctx.device.store.clone();
             let result = match HttpTransport::for_identity(&identity) {
-                Ok(transport) => sync_until_idle(&*ctx.store, &transport, ctx.now(), MAX_ROUNDS)
+                Ok(transport) => sync_until_idle(&*store, &transport, ctx.now(), MAX_ROUNDS)
                     .await
                     .map(|_| ())
                     .map_err(|e| (signed_out_key(&e), e.is_offline(), e.to_string())),
@@ -349,7 +267,7 @@ impl AppContext {
                     signed_out: Some(key),
                     ..SyncState::default()
                 });
-                ctx.bump();
+                ctx.device.bump();
                 return;
             }
             sync.set(match result {
@@ -367,7 +285,7 @@ impl AppContext {
                     ..SyncState::default()
                 },
             });
-            ctx.bump();
+            ctx.device.bump();
         });
     }
 }
@@ -388,7 +306,7 @@ fn signed_out_key(error: &crate::sync::SyncError) -> Option<&'static str> {
     }
 }
 
-/// Provides the app's state to every screen below; call once, at the root.
+/// Provides the app's contexts to every screen below; call once, at the root.
 pub fn use_app_provider(boot: Boot) -> AppContext {
     let context = use_hook(|| {
         let device_lang = platform::device_language();
@@ -410,27 +328,38 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
             }
         };
         AppContext {
-            lang: Signal::new(chosen.or(device_lang).unwrap_or(Lang::Fr)),
-            lang_chosen: Signal::new(chosen.is_some()),
+            device: Device {
+                store: boot.store.clone(),
+                revision: Signal::new(0),
+                clock: boot.clock.clone(),
+            },
+            lang: ScreenLang {
+                lang: Signal::new(chosen.or(device_lang).unwrap_or(Lang::Fr)),
+                chosen: Signal::new(chosen.is_some()),
+            },
             sync: Signal::new(SyncState::default()),
-            revision: Signal::new(0),
-            seen: Signal::new(seen),
-            held_step: Signal::new(None),
-            saved_step: Signal::new(None),
-            clock: boot.clock.clone(),
-            store: boot.store.clone(),
+            trips: TripMemory {
+                seen: Signal::new(seen),
+                held_step: Signal::new(None),
+                saved_step: Signal::new(None),
+            },
         }
     });
+    use_context_provider(|| context.device.clone());
+    use_context_provider(|| context.lang);
+    use_context_provider(|| context.sync);
+    use_context_provider(|| context.trips);
     use_context_provider(|| context.clone());
-    let guarded = context.store.clone();
+    let guarded = context.device.store.clone();
     use_hook(move || platform::guard_unsent_changes(guarded));
     // A step tapped just before the app was closed: its undo window is over.
     let held_ctx = context.clone();
     use_hook(move || {
-        if let Ok(Some(value)) = held_ctx.store.device_value(HELD_STEP) {
+        let store = &held_ctx.device.store;
+        if let Ok(Some(value)) = store.device_value(HELD_STEP) {
             match serde_json::from_value::<TripEvent>(value) {
                 Ok(event) => {
-                    let mut held = held_ctx.held_step;
+                    let mut held = held_ctx.trips.held_step;
                     held.set(Some(HeldStep { event, token: 0 }));
                     if let Err(e) = held_ctx.commit_held() {
                         let mut sync = held_ctx.sync;
@@ -439,7 +368,7 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
                 }
                 // Unreadable: nothing to record; do not trip on it again.
                 Err(_) => {
-                    let _ = held_ctx.store.set_device_value(HELD_STEP, None);
+                    let _ = store.set_device_value(HELD_STEP, None);
                 }
             }
         }
@@ -459,7 +388,7 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
                 let mut since_last = platform::SYNC_EVERY;
                 loop {
                     let offline = timer_ctx.sync.peek().online == Some(false);
-                    let waiting = timer_ctx.store.status().is_ok_and(|s| s.pending > 0);
+                    let waiting = timer_ctx.device.store.status().is_ok_and(|s| s.pending > 0);
                     if since_last >= platform::SYNC_EVERY || (offline && waiting) {
                         timer_ctx.spawn_sync();
                         since_last = std::time::Duration::ZERO;
@@ -473,8 +402,9 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
     context
 }
 
-/// The app's state. Panics with a clear message when a component is rendered
-/// outside the app's root (a programming error, never a user's).
+/// The service that carries out a screen's [`Action`]s. Panics with a clear
+/// message when a component is rendered outside the app's root (a
+/// programming error, never a user's).
 pub fn use_app() -> AppContext {
     try_use_context::<AppContext>().unwrap_or_else(|| {
         panic!("use_app() needs an AppContext: render screens inside ui::App, or call ui::use_app_provider in the root component")
