@@ -155,7 +155,7 @@ pub async fn enroll(
     })
 }
 
-fn client() -> Result<reqwest::Client, TransportError> {
+pub(super) fn client() -> Result<reqwest::Client, TransportError> {
     let builder = reqwest::Client::builder();
     #[cfg(not(target_arch = "wasm32"))]
     let builder = builder
@@ -179,7 +179,7 @@ pub fn normalize_url(url: &str) -> Result<String, String> {
     Ok(url.to_owned())
 }
 
-fn offline_or_protocol(error: reqwest::Error) -> TransportError {
+pub(super) fn offline_or_protocol(error: reqwest::Error) -> TransportError {
     #[cfg(not(target_arch = "wasm32"))]
     let unreachable = error.is_connect() || error.is_timeout() || error.is_request();
     // In a browser, fetch reports every network failure the same way.
@@ -192,7 +192,7 @@ fn offline_or_protocol(error: reqwest::Error) -> TransportError {
     }
 }
 
-fn api_error(status: reqwest::StatusCode, body: &[u8]) -> ApiError {
+pub(super) fn api_error(status: reqwest::StatusCode, body: &[u8]) -> ApiError {
     serde_json::from_slice(body).unwrap_or_else(|_| ApiError {
         code: format!("http_{}", status.as_u16()),
         message: format!("the server answered {status}"),

@@ -9,6 +9,7 @@
 
 pub mod engine;
 pub mod http;
+pub mod office;
 pub mod plan;
 
 pub use engine::{sync_once, sync_until_idle, SyncError, SyncReport};

@@ -8,6 +8,7 @@
 pub mod components;
 mod context;
 pub mod model;
+pub mod network;
 mod platform;
 pub mod views;
 
@@ -17,24 +18,30 @@ pub use context::{
     TripMemory,
 };
 
-use crate::domain::{PrisonId, TripId};
+use crate::domain::{ChildId, PrisonId, TripId};
 use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
-use views::{Enroll, PrisonSheet, Report, Settings, TripDetail, TripLog, Trips};
+use views::{
+    ChildFile, Children, Devices, Enroll, NotFound, Office, OfficeHome, PrisonSheet, Report,
+    Settings, TripDetail, TripLog, Trips,
+};
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
 
-/// Every screen of the app, and its address.
+/// Every screen of the app, and its address: the volunteer's phone screens
+/// (and those every role shares) in the phone frame, the coordinators'
+/// workspace under `/office` in its wide frame, and a page for any other
+/// address.
 #[derive(Routable, Clone, PartialEq, Debug)]
 #[rustfmt::skip]
 pub enum Route {
     #[layout(Shell)]
         #[route("/")]
         Trips {},
-        #[route("/enroll")]
-        Enroll {},
+        #[route("/enroll?:code")]
+        Enroll { code: String },
         #[route("/trip/:id")]
         TripDetail { id: TripId },
         #[route("/trip/:id/log")]
@@ -45,6 +52,21 @@ pub enum Route {
         PrisonSheet { id: PrisonId },
         #[route("/settings")]
         Settings {},
+    #[end_layout]
+    #[nest("/office")]
+        #[layout(Office)]
+            #[route("/")]
+            OfficeHome {},
+            #[route("/children")]
+            Children {},
+            #[route("/children/:id")]
+            ChildFile { id: ChildId },
+            #[route("/devices")]
+            Devices {},
+        #[end_layout]
+    #[end_nest]
+    #[route("/:..segments")]
+    NotFound { segments: Vec<String> },
 }
 
 // Ids in addresses: any text parses; a wrong id shows "not on this device".
@@ -52,6 +74,13 @@ impl FromStr for TripId {
     type Err = Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(TripId::from(s))
+    }
+}
+
+impl FromStr for ChildId {
+    type Err = Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(ChildId::from(s))
     }
 }
 

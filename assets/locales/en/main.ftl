@@ -236,3 +236,124 @@ settings-leave-pending = { $count ->
 }
 settings-leave-confirm = Yes, erase and disconnect
 settings-leave-keep = No, keep everything
+
+## The coordinators' workspace
+office-title = Coordination
+office-menu = Workspace menu
+office-nav-home = Overview
+office-nav-children = Children
+office-nav-devices = Devices and access
+office-offline = The server cannot be reached. This needs the network: try again when you are connected.
+home-children = { $count ->
+    [one] 1 child
+   *[other] { $count } children
+}
+home-volunteers = { $count ->
+    [one] 1 volunteer
+   *[other] { $count } volunteers
+}
+home-prisons = { $count ->
+    [one] 1 prison
+   *[other] { $count } prisons
+}
+home-trips-coming = { $count ->
+    [one] 1 trip in the next 30 days
+   *[other] { $count } trips in the next 30 days
+}
+home-trips-open = { $count ->
+    [0] Every trip has a volunteer
+    [one] 1 trip without a volunteer
+   *[other] { $count } trips without a volunteer
+}
+home-rights-expiring = { $count ->
+    [0] No visit right ends in the next 30 days
+    [one] 1 child with a visit right ending soon
+   *[other] { $count } children with a visit right ending soon
+}
+children-title = Children
+children-search = Search (first name, family, address)
+children-count = { $count ->
+    [one] 1 child
+   *[other] { $count } children
+}
+children-none = No child matches this search.
+children-col-name = First name
+children-col-age = Age
+children-col-family = Family
+children-col-rights = Visit rights
+children-rights-look = To check
+children-rights-ok = In order
+children-back = Back to the children
+child-born = Born in { $year } · { $age } years old this year
+child-family = Family
+child-pickup = Pick-up:
+child-rights = Visit rights
+child-rights-none = No visit right and no trip recorded for this child.
+child-with-parent = With { $name }
+child-rights-missing = No decision is recorded for visits to { $name }.
+child-rights-none-valid = No decision allows visits today, yet { $count ->
+    [one] 1 trip is planned
+   *[other] { $count } trips are planned
+}.
+child-next-trips = Next trips
+child-no-trips = No trip planned.
+child-not-found = This child is not in the records (any more).
+trip-no-volunteer = no volunteer yet
+right-forbidden = Visits forbidden
+right-not-yet = Valid from { $date }
+right-expired = Ended on { $date }
+right-expiring = Ends soon, on { $date }
+right-valid-until = Valid until { $date }
+right-valid = Valid, no end date
+right-supervised = supervised
+decided-by-youth_aid_service = youth-aid service
+decided-by-youth_court = youth court
+decided-by-family_court = family court
+decided-by-agreement = agreement of all parties
+rhythm-week = { $count ->
+    [one] once a week
+   *[other] { $count } times a week
+}
+rhythm-month = { $count ->
+    [one] once a month
+   *[other] { $count } times a month
+}
+rhythm-quarter = { $count ->
+    [one] once a quarter
+   *[other] { $count } times a quarter
+}
+guardian-parent = parent
+guardian-grandparent = grandparent
+guardian-other_relative = relative
+guardian-foster_family = foster family
+guardian-institution = institution
+code-new = A new access code
+code-role = For
+code-role-volunteer = a volunteer
+code-role-coordinator = a coordinator
+code-volunteer = Volunteer
+code-volunteer-pick = Choose the volunteer
+code-person = Name of the person
+code-create = Create the code
+code-error-volunteer = Choose the volunteer this code is for.
+code-error-name = Give the name of the person this code is for.
+code-created = Code for { $name }, valid until { $date }. Give it now: it will not be shown again.
+code-qr = QR code to scan with the phone's camera
+code-link = Link to scan, or to paste in the app's enroll screen
+devices-list = Enrolled devices
+devices-loading = Loading the devices…
+device-col-person = Person
+device-col-name = Device
+device-col-last = Last sync
+device-col-refused = Refused changes
+device-col-access = Access
+device-never = never
+device-revoked = Removed on { $date }
+device-this-one = This device
+device-revoke = Remove access
+device-revoke-confirm = Remove the access of "{ $name }"? What it holds is wiped at its next connection.
+device-revoke-yes = Yes, remove
+device-revoke-no = Cancel
+not-found-title = Nothing here
+not-found-text = There is nothing at this address. It may have changed: start again from the home screen.
+not-found-back = Back to the home screen

@@ -236,3 +236,124 @@ settings-leave-pending = { $count ->
 }
 settings-leave-confirm = Oui, tout effacer et déconnecter
 settings-leave-keep = Non, tout garder
+
+## L'espace des coordinateurs
+office-title = Coordination
+office-menu = Menu de la coordination
+office-nav-home = Vue d'ensemble
+office-nav-children = Enfants
+office-nav-devices = Appareils et accès
+office-offline = Le serveur ne répond pas. Il faut le réseau pour ceci : réessayez une fois connecté.
+home-children = { $count ->
+    [one] 1 enfant
+   *[other] { $count } enfants
+}
+home-volunteers = { $count ->
+    [one] 1 bénévole
+   *[other] { $count } bénévoles
+}
+home-prisons = { $count ->
+    [one] 1 prison
+   *[other] { $count } prisons
+}
+home-trips-coming = { $count ->
+    [one] 1 trajet dans les 30 prochains jours
+   *[other] { $count } trajets dans les 30 prochains jours
+}
+home-trips-open = { $count ->
+    [0] Chaque trajet a un bénévole
+    [one] 1 trajet sans bénévole
+   *[other] { $count } trajets sans bénévole
+}
+home-rights-expiring = { $count ->
+    [0] Aucun droit de visite ne se termine dans les 30 jours
+    [one] 1 enfant dont un droit de visite se termine bientôt
+   *[other] { $count } enfants dont un droit de visite se termine bientôt
+}
+children-title = Enfants
+children-search = Rechercher (prénom, famille, adresse)
+children-count = { $count ->
+    [one] 1 enfant
+   *[other] { $count } enfants
+}
+children-none = Aucun enfant ne correspond à cette recherche.
+children-col-name = Prénom
+children-col-age = Âge
+children-col-family = Famille
+children-col-rights = Droits de visite
+children-rights-look = À vérifier
+children-rights-ok = En ordre
+children-back = Retour aux enfants
+child-born = Né(e) en { $year } · { $age } ans cette année
+child-family = Famille
+child-pickup = Prise en charge :
+child-rights = Droits de visite
+child-rights-none = Aucun droit de visite ni trajet enregistré pour cet enfant.
+child-with-parent = Avec { $name }
+child-rights-missing = Aucune décision n'est enregistrée pour les visites à { $name }.
+child-rights-none-valid = Aucune décision n'autorise de visite aujourd'hui, et pourtant { $count ->
+    [one] 1 trajet est prévu
+   *[other] { $count } trajets sont prévus
+}.
+child-next-trips = Prochains trajets
+child-no-trips = Aucun trajet prévu.
+child-not-found = Cet enfant n'est pas (ou plus) dans les dossiers.
+trip-no-volunteer = pas encore de bénévole
+right-forbidden = Visites interdites
+right-not-yet = Valable à partir du { $date }
+right-expired = Terminé le { $date }
+right-expiring = Se termine bientôt, le { $date }
+right-valid-until = Valable jusqu'au { $date }
+right-valid = Valable, sans date de fin
+right-supervised = encadré
+decided-by-youth_aid_service = SAJ / SPJ
+decided-by-youth_court = tribunal de la jeunesse
+decided-by-family_court = tribunal de la famille
+decided-by-agreement = accord de toutes les parties
+rhythm-week = { $count ->
+    [one] une fois par semaine
+   *[other] { $count } fois par semaine
+}
+rhythm-month = { $count ->
+    [one] une fois par mois
+   *[other] { $count } fois par mois
+}
+rhythm-quarter = { $count ->
+    [one] une fois par trimestre
+   *[other] { $count } fois par trimestre
+}
+guardian-parent = parent
+guardian-grandparent = grand-parent
+guardian-other_relative = membre de la famille
+guardian-foster_family = famille d'accueil
+guardian-institution = institution
+code-new = Un nouveau code d'accès
+code-role = Pour
+code-role-volunteer = un bénévole
+code-role-coordinator = une coordinatrice ou un coordinateur
+code-volunteer = Bénévole
+code-volunteer-pick = Choisissez le bénévole
+code-person = Nom de la personne
+code-create = Créer le code
+code-error-volunteer = Choisissez le bénévole à qui ce code est destiné.
+code-error-name = Donnez le nom de la personne à qui ce code est destiné.
+code-created = Code pour { $name }, valable jusqu'au { $date }. Donnez-le maintenant : il ne sera plus affiché.
+code-qr = Code QR à scanner avec l'appareil photo du téléphone
+code-link = Lien à scanner, ou à coller dans l'écran d'inscription de l'app
+devices-list = Appareils inscrits
+devices-loading = Chargement des appareils…
+device-col-person = Personne
+device-col-name = Appareil
+device-col-last = Dernière synchro
+device-col-refused = Changements refusés
+device-col-access = Accès
+device-never = jamais
+device-revoked = Retiré le { $date }
+device-this-one = Cet appareil
+device-revoke = Retirer l'accès
+device-revoke-confirm = Retirer l'accès de « { $name } » ? Ce qu'il contient sera effacé à sa prochaine connexion.
+device-revoke-yes = Oui, retirer
+device-revoke-no = Annuler
+not-found-title = Rien ici
+not-found-text = Il n'y a rien à cette adresse. Elle a peut-être changé : repartez de l'accueil.
+not-found-back = Retour à l'accueil

@@ -236,3 +236,124 @@ settings-leave-pending = { $count ->
 }
 settings-leave-confirm = Ja, alles wissen en loskoppelen
 settings-leave-keep = Nee, alles houden
+
+## De werkruimte van de coördinatoren
+office-title = Coördinatie
+office-menu = Menu van de coördinatie
+office-nav-home = Overzicht
+office-nav-children = Kinderen
+office-nav-devices = Toestellen en toegang
+office-offline = De server antwoordt niet. Hiervoor is netwerk nodig: probeer opnieuw zodra je verbonden bent.
+home-children = { $count ->
+    [one] 1 kind
+   *[other] { $count } kinderen
+}
+home-volunteers = { $count ->
+    [one] 1 vrijwilliger
+   *[other] { $count } vrijwilligers
+}
+home-prisons = { $count ->
+    [one] 1 gevangenis
+   *[other] { $count } gevangenissen
+}
+home-trips-coming = { $count ->
+    [one] 1 rit in de komende 30 dagen
+   *[other] { $count } ritten in de komende 30 dagen
+}
+home-trips-open = { $count ->
+    [0] Elke rit heeft een vrijwilliger
+    [one] 1 rit zonder vrijwilliger
+   *[other] { $count } ritten zonder vrijwilliger
+}
+home-rights-expiring = { $count ->
+    [0] Geen bezoekrecht loopt af in de komende 30 dagen
+    [one] 1 kind met een bezoekrecht dat binnenkort afloopt
+   *[other] { $count } kinderen met een bezoekrecht dat binnenkort afloopt
+}
+children-title = Kinderen
+children-search = Zoeken (voornaam, gezin, adres)
+children-count = { $count ->
+    [one] 1 kind
+   *[other] { $count } kinderen
+}
+children-none = Geen enkel kind past bij deze zoekopdracht.
+children-col-name = Voornaam
+children-col-age = Leeftijd
+children-col-family = Gezin
+children-col-rights = Bezoekrechten
+children-rights-look = Na te kijken
+children-rights-ok = In orde
+children-back = Terug naar de kinderen
+child-born = Geboren in { $year } · dit jaar { $age } jaar
+child-family = Gezin
+child-pickup = Ophalen:
+child-rights = Bezoekrechten
+child-rights-none = Geen bezoekrecht en geen rit geregistreerd voor dit kind.
+child-with-parent = Met { $name }
+child-rights-missing = Er is geen beslissing geregistreerd voor bezoeken aan { $name }.
+child-rights-none-valid = Geen enkele beslissing staat vandaag een bezoek toe, en toch { $count ->
+    [one] is er 1 rit gepland
+   *[other] zijn er { $count } ritten gepland
+}.
+child-next-trips = Volgende ritten
+child-no-trips = Geen rit gepland.
+child-not-found = Dit kind staat niet (meer) in de dossiers.
+trip-no-volunteer = nog geen vrijwilliger
+right-forbidden = Bezoek verboden
+right-not-yet = Geldig vanaf { $date }
+right-expired = Afgelopen op { $date }
+right-expiring = Loopt binnenkort af, op { $date }
+right-valid-until = Geldig tot { $date }
+right-valid = Geldig, zonder einddatum
+right-supervised = begeleid
+decided-by-youth_aid_service = jeugdhulpdienst
+decided-by-youth_court = jeugdrechtbank
+decided-by-family_court = familierechtbank
+decided-by-agreement = akkoord van alle partijen
+rhythm-week = { $count ->
+    [one] één keer per week
+   *[other] { $count } keer per week
+}
+rhythm-month = { $count ->
+    [one] één keer per maand
+   *[other] { $count } keer per maand
+}
+rhythm-quarter = { $count ->
+    [one] één keer per kwartaal
+   *[other] { $count } keer per kwartaal
+}
+guardian-parent = ouder
+guardian-grandparent = grootouder
+guardian-other_relative = familielid
+guardian-foster_family = pleeggezin
+guardian-institution = instelling
+code-new = Een nieuwe toegangscode
+code-role = Voor
+code-role-volunteer = een vrijwilliger
+code-role-coordinator = een coördinator
+code-volunteer = Vrijwilliger
+code-volunteer-pick = Kies de vrijwilliger
+code-person = Naam van de persoon
+code-create = Code maken
+code-error-volunteer = Kies de vrijwilliger voor wie deze code is.
+code-error-name = Geef de naam van de persoon voor wie deze code is.
+code-created = Code voor { $name }, geldig tot { $date }. Geef hem nu door: hij wordt niet meer getoond.
+code-qr = QR-code om te scannen met de camera van de telefoon
+code-link = Link om te scannen, of te plakken in het inschrijvingsscherm van de app
+devices-list = Ingeschreven toestellen
+devices-loading = De toestellen worden geladen…
+device-col-person = Persoon
+device-col-name = Toestel
+device-col-last = Laatste synchronisatie
+device-col-refused = Geweigerde wijzigingen
+device-col-access = Toegang
+device-never = nooit
+device-revoked = Ingetrokken op { $date }
+device-this-one = Dit toestel
+device-revoke = Toegang intrekken
+device-revoke-confirm = De toegang van "{ $name }" intrekken? Wat erop staat, wordt gewist bij de volgende verbinding.
+device-revoke-yes = Ja, intrekken
+device-revoke-no = Annuleren
+not-found-title = Niets te zien
+not-found-text = Op dit adres staat niets. Het is misschien veranderd: begin opnieuw vanaf het startscherm.
+not-found-back = Terug naar het startscherm

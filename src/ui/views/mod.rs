@@ -1,72 +1,23 @@
-//! One file per screen. Each reads what it needs through the small contexts
-//! of [`crate::ui`] (`use_device`, `use_lang`...) and the plain data of
-//! [`crate::ui::model`]; changes go through `use_app().act`.
+//! One file per screen, grouped by who uses them: `volunteer/` (the phone's
+//! screens), `office/` (the coordinators' workspace, wide screens) and
+//! `shared/` (enrollment, settings, an address that leads nowhere). Each
+//! screen reads what it needs through the small contexts of [`crate::ui`]
+//! (`use_device`, `use_lang`...) and the plain data of [`crate::ui::model`];
+//! changes go through `use_app().act`.
 
-mod enroll;
-mod prison_sheet;
-mod report;
-mod settings;
-mod trip_detail;
-mod trip_log;
-mod trips;
+pub mod office;
+pub mod shared;
+pub mod volunteer;
 
-pub use enroll::{enroll_error_key, Enroll};
-pub use prison_sheet::PrisonSheet;
-pub use report::Report;
-pub use settings::Settings;
-pub use trip_detail::TripDetail;
-pub use trip_log::TripLog;
-pub use trips::{Trips, UPCOMING_PAGE};
+pub use office::*;
+pub use shared::*;
+pub use volunteer::*;
 
-use crate::domain::{Child, TripId};
-use crate::i18n::{t, Lang};
-use crate::ui::model::{trip_detail, TripDetailData};
-use crate::ui::{Device, TripMemory};
 use dioxus::prelude::*;
-
-/// The trip a screen is about, or what the screen shows instead: "not on
-/// this device" (cancelled, reassigned, or a wrong address) or the store's
-/// problem. Screens call their hooks before this, so that a trip leaving the
-/// device while its screen is open does not change their order.
-fn load_trip(
-    device: &Device,
-    memory: &TripMemory,
-    id: &TripId,
-    lang: Lang,
-) -> Result<TripDetailData, Element> {
-    let seen = memory.seen.peek().clone();
-    match trip_detail(&*device.store, id, device.now(), &seen) {
-        Ok(Some(data)) => Ok(data),
-        Ok(None) => Err(rsx! { NotHere { lang } }),
-        Err(e) => Err(rsx! { StoreProblem { message: e.to_string() } }),
-    }
-}
-
-/// The children's first names as one phrase: "Lina", "Lina et Noah",
-/// "Lina, Noah et Sami".
-pub fn names_phrase(lang: Lang, children: &[Child]) -> String {
-    let names: Vec<&str> = children.iter().map(|c| c.first_name.as_str()).collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t(lang, "and")),
-    }
-}
-
-/// What a screen shows when its record is not on this device.
-#[component]
-fn NotHere(lang: Lang) -> Element {
-    rsx! {
-        div { class: "card",
-            p { {t(lang, "not-on-device")} }
-            Link { class: "button", to: crate::ui::Route::Trips {}, {t(lang, "back-to-trips")} }
-        }
-    }
-}
 
 /// What a screen shows when the store cannot be read.
 #[component]
-fn StoreProblem(message: String) -> Element {
+pub(crate) fn StoreProblem(message: String) -> Element {
     rsx! {
         div { class: "banner danger", role: "alert", "{message}" }
     }

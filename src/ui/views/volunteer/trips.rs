@@ -1,11 +1,12 @@
 //! My trips: today's first, then the coming days', each with the children,
 //! the prison, when and where to meet, and the next thing to do.
 
-use super::{names_phrase, StoreProblem};
+use super::names_phrase;
 use crate::domain::{Progress, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::ui::components::{snake, step_key};
 use crate::ui::model::{trips_overview, TripSummary};
+use crate::ui::views::StoreProblem;
 use crate::ui::{use_device, use_lang, use_trip_memory, Route};
 use dioxus::prelude::*;
 

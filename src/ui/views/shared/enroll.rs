@@ -22,8 +22,32 @@ pub fn enroll_error_key(error: &EnrollError) -> &'static str {
     }
 }
 
+/// The server address and the code carried by an enrollment link
+/// (`https://server/enroll?code=ABCD-EFGH`, as in a coordinator's QR code),
+/// when `text` is one.
+pub fn parse_enroll_link(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    if !(text.starts_with("https://") || text.starts_with("http://")) {
+        return None;
+    }
+    let (server, query) = text.split_once("/enroll?")?;
+    let code = query
+        .split(['&', '#'])
+        .find_map(|pair| pair.strip_prefix("code="))?;
+    (!server.is_empty() && !code.is_empty()).then(|| (server.to_owned(), code.to_owned()))
+}
+
+/// Where a device goes once enrolled: coordinators to their workspace.
+pub fn home_for(role: crate::protocol::Role) -> Route {
+    match role {
+        crate::protocol::Role::Coordinator => Route::OfficeHome {},
+        crate::protocol::Role::Volunteer => Route::Trips {},
+    }
+}
+
+/// `code` comes from the address (`/enroll?code=…`, a scanned link).
 #[component]
-pub fn Enroll() -> Element {
+pub fn Enroll(#[props(default)] code: String) -> Element {
     let app = use_app();
     let signed_out = use_sync_status().read().signed_out;
     let lang = use_lang();
@@ -31,7 +55,7 @@ pub fn Enroll() -> Element {
     // The cursor starts in the first field to fill: the address when the app
     // does not know it (phone, desktop), else the code.
     let address_known = !server.peek().is_empty();
-    let mut code = use_signal(String::new);
+    let mut code = use_signal(move || code);
     let mut error = use_signal(|| None::<&'static str>);
     let mut busy = use_signal(|| false);
     let navigator = navigator();
@@ -52,9 +76,9 @@ pub fn Enroll() -> Element {
             let result = enroll(&server(), &code(), &platform::device_name()).await;
             busy.set(false);
             match result {
-                Ok(identity) => match app.act(Action::Enrolled(identity)) {
+                Ok(identity) => match app.act(Action::Enrolled(identity.clone())) {
                     Ok(()) => {
-                        navigator.replace(Route::Trips {});
+                        navigator.replace(home_for(identity.role));
                     }
                     Err(_) => error.set(Some("enroll-store")),
                 },
@@ -93,7 +117,14 @@ pub fn Enroll() -> Element {
                     autocomplete: "one-time-code",
                     autocapitalize: "characters",
                     value: "{code}",
-                    oninput: move |e| code.set(e.value()),
+                    // A pasted enrollment link fills both fields.
+                    oninput: move |e| match parse_enroll_link(&e.value()) {
+                        Some((address, link_code)) => {
+                            server.set(address);
+                            code.set(link_code);
+                        }
+                        None => code.set(e.value()),
+                    },
                     onmounted: move |e| async move {
                         if address_known {
                             let _ = e.set_focus(true).await;
@@ -108,5 +139,27 @@ pub fn Enroll() -> Element {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_enroll_link;
+
+    #[test]
+    fn an_enrollment_link_gives_the_address_and_the_code() {
+        assert_eq!(
+            parse_enroll_link(" https://itinerances.example.be/enroll?code=ABCD-EFGH "),
+            Some((
+                "https://itinerances.example.be".to_owned(),
+                "ABCD-EFGH".to_owned()
+            ))
+        );
+        assert_eq!(
+            parse_enroll_link("http://127.0.0.1:8080/enroll?lang=nl&code=ABCD-EFGH#x"),
+            Some(("http://127.0.0.1:8080".to_owned(), "ABCD-EFGH".to_owned()))
+        );
+        assert_eq!(parse_enroll_link("ABCD-EFGH"), None);
+        assert_eq!(parse_enroll_link("https://example.be/enroll?code="), None);
     }
 }

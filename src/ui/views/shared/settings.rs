@@ -70,7 +70,7 @@ pub fn Settings() -> Element {
                     onclick: move |_| match leave_app.act(Action::Leave) {
                         Ok(()) => {
                             confirm_leave.set(false);
-                            navigator.replace(Route::Enroll {});
+                            navigator.replace(Route::Enroll { code: String::new() });
                         }
                         Err(e) => error.set(Some(e.to_string())),
                     },

@@ -1,11 +1,12 @@
 //! A prison's practical sheet, read in the car park: how to get in, what to
 //! bring, what stays in the locker, and the visit rooms.
 
-use super::{NotHere, StoreProblem};
+use super::NotHere;
 use crate::domain::{Equipment, PrisonId, VisitRoom};
 use crate::i18n::{format_date, t, tr, Lang};
 use crate::ui::components::{snake, Checklist, ExampleNotice, StatusBanner};
 use crate::ui::model::prison_sheet;
+use crate::ui::views::StoreProblem;
 use crate::ui::{use_device, use_lang};
 use dioxus::prelude::*;
 

@@ -1,0 +1,76 @@
+//! The coordinators' calls that are not sync: enrollment codes and devices.
+//! They need the network (a code must exist on the server before it is
+//! given), so their screens say so when it is missing.
+
+use super::http::{api_error, client, normalize_url, offline_or_protocol};
+use super::TransportError;
+use crate::domain::DeviceId;
+use crate::protocol::{CreateCodeRequest, CreateCodeResponse, DeviceInfo};
+use crate::store::DeviceIdentity;
+use serde::de::DeserializeOwned;
+
+fn url(identity: &DeviceIdentity, path: &str) -> Result<String, TransportError> {
+    let base = normalize_url(&identity.server_url).map_err(TransportError::Protocol)?;
+    Ok(format!("{base}{path}"))
+}
+
+async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, TransportError> {
+    let status = response.status();
+    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
+    if !status.is_success() {
+        let error = api_error(status, &bytes);
+        return Err(if status == reqwest::StatusCode::UNAUTHORIZED {
+            TransportError::Unauthorized(error)
+        } else {
+            TransportError::Refused(error)
+        });
+    }
+    serde_json::from_slice(&bytes)
+        .map_err(|e| TransportError::Protocol(format!("unexpected answer: {e}")))
+}
+
+/// Creates a one-time code on the server, with its link and QR code.
+pub async fn create_code(
+    identity: &DeviceIdentity,
+    request: &CreateCodeRequest,
+) -> Result<CreateCodeResponse, TransportError> {
+    let response = client()?
+        .post(url(identity, "/api/v1/enrollment-codes")?)
+        .bearer_auth(&identity.token)
+        .json(request)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}
+
+/// Every device enrolled in the network, newest first.
+pub async fn devices(identity: &DeviceIdentity) -> Result<Vec<DeviceInfo>, TransportError> {
+    let response = client()?
+        .get(url(identity, "/api/v1/devices")?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}
+
+/// Takes a device's access away: its token stops working at once and the
+/// device wipes what it holds at its next contact.
+pub async fn revoke_device(
+    identity: &DeviceIdentity,
+    device: &DeviceId,
+) -> Result<(), TransportError> {
+    let response = client()?
+        .delete(url(identity, &format!("/api/v1/devices/{device}"))?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
+    Err(TransportError::Refused(api_error(status, &bytes)))
+}

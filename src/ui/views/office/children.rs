@@ -1,0 +1,195 @@
+//! The children: a list to search (first name, family, pickup address), and
+//! each child's file with the family, the visit rights per parent (what is
+//! missing or about to end said in words) and the next trips.
+
+use crate::domain::ChildId;
+use crate::i18n::{format_date, format_day_time, t, tr, Lang};
+use crate::ui::components::snake;
+use crate::ui::network::{child_page, children_list, ParentRights, RightState};
+use crate::ui::views::StoreProblem;
+use crate::ui::{use_device, use_lang, Route};
+use dioxus::prelude::*;
+
+#[component]
+pub fn Children() -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let mut query = use_signal(String::new);
+    let rows = match children_list(&*device.store, &query(), device.now()) {
+        Ok(rows) => rows,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    rsx! {
+        h1 { {t(lang, "children-title")} }
+        label { r#for: "child-search", {t(lang, "children-search")} }
+        input {
+            id: "child-search",
+            r#type: "search",
+            value: "{query}",
+            autocomplete: "off",
+            oninput: move |e| query.set(e.value()),
+        }
+        p { class: "muted", role: "status", {tr(lang, "children-count", &[("count", rows.len().into())])} }
+        if rows.is_empty() {
+            p { {t(lang, "children-none")} }
+        } else {
+            table { class: "records",
+                thead {
+                    tr {
+                        th { scope: "col", {t(lang, "children-col-name")} }
+                        th { scope: "col", {t(lang, "children-col-age")} }
+                        th { scope: "col", {t(lang, "children-col-family")} }
+                        th { scope: "col", {t(lang, "children-col-rights")} }
+                    }
+                }
+                tbody {
+                    for row in rows {
+                        tr { key: "{row.child.id}",
+                            td {
+                                Link { to: Route::ChildFile { id: row.child.id.clone() }, "{row.child.first_name}" }
+                            }
+                            td { {tr(lang, "child-age", &[("age", row.age.into())])} }
+                            td { {row.guardian.as_ref().map(|g| g.name.clone()).unwrap_or_default()} }
+                            td {
+                                if row.needs_look {
+                                    span { class: "tag attention", {t(lang, "children-rights-look")} }
+                                } else {
+                                    span { class: "tag", {t(lang, "children-rights-ok")} }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn right_text(
+    lang: Lang,
+    state: RightState,
+    until: Option<chrono::NaiveDate>,
+    from: chrono::NaiveDate,
+) -> String {
+    match (state, until) {
+        (RightState::Forbidden, _) => t(lang, "right-forbidden"),
+        (RightState::NotYet, _) => tr(
+            lang,
+            "right-not-yet",
+            &[("date", format_date(lang, from).into())],
+        ),
+        (RightState::Expired, Some(until)) => tr(
+            lang,
+            "right-expired",
+            &[("date", format_date(lang, until).into())],
+        ),
+        (RightState::Expiring, Some(until)) => tr(
+            lang,
+            "right-expiring",
+            &[("date", format_date(lang, until).into())],
+        ),
+        (_, Some(until)) => tr(
+            lang,
+            "right-valid-until",
+            &[("date", format_date(lang, until).into())],
+        ),
+        (_, None) => t(lang, "right-valid"),
+    }
+}
+
+#[component]
+fn ParentBlock(lang: Lang, parent: ParentRights) -> Element {
+    let name = parent
+        .parent
+        .as_ref()
+        .map(|p| {
+            format!("{} {}", p.first_name, p.last_name)
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_else(|| parent.parent_id.to_string());
+    let missing = parent.rights.is_empty() || parent.needs_look();
+    rsx! {
+        section { class: "card",
+            h3 { {tr(lang, "child-with-parent", &[("name", name.clone().into())])} }
+            if parent.rights.is_empty() {
+                p { class: "error", role: "alert", {tr(lang, "child-rights-missing", &[("name", name.into())])} }
+            } else if missing && parent.trips_coming > 0 {
+                p { class: "error", role: "alert", {tr(lang, "child-rights-none-valid", &[("count", parent.trips_coming.into())])} }
+            }
+            ul { class: "rights",
+                for (right, state) in parent.rights.iter().cloned() {
+                    li { key: "{right.id}", class: if matches!(state, RightState::Expiring | RightState::Expired | RightState::Forbidden) { "attention" } else { "" },
+                        strong { {right_text(lang, state, right.valid_until, right.valid_from)} }
+                        span { " · " {t(lang, &format!("decided-by-{}", snake(&right.decided_by)))} }
+                        span { " · " {tr(lang, &format!("rhythm-{}", snake(&right.rhythm.per)), &[("count", right.rhythm.visits.into())])} }
+                        if right.format.supervised {
+                            span { " · " {t(lang, "right-supervised")} }
+                        }
+                        if !right.reference.is_empty() {
+                            span { class: "muted", " · {right.reference}" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[component]
+pub fn ChildFile(id: ChildId) -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let page = match child_page(&*device.store, &id, device.now()) {
+        Ok(Some(page)) => page,
+        Ok(None) => {
+            return rsx! {
+                section { class: "card",
+                    p { {t(lang, "child-not-found")} }
+                    Link { class: "button", to: Route::Children {}, {t(lang, "children-back")} }
+                }
+            }
+        }
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    let child = &page.child;
+    rsx! {
+        p { Link { to: Route::Children {}, {t(lang, "children-back")} } }
+        h1 { "{child.first_name}" }
+        p { class: "lead", {tr(lang, "child-born", &[("year", child.birth_year.into()), ("age", page.age.into())])} }
+        if !child.needs.is_empty() {
+            p { strong { {t(lang, "child-needs")} } " {child.needs}" }
+        }
+        if let Some(guardian) = page.guardian.clone() {
+            section { class: "card",
+                h2 { {t(lang, "child-family")} }
+                p { strong { "{guardian.name}" } " · " {t(lang, &format!("guardian-{}", snake(&guardian.kind)))} }
+                p { a { href: "tel:{guardian.phone}", "{guardian.phone}" } }
+                p { {t(lang, "child-pickup")} " {guardian.pickup_address}" }
+            }
+        }
+        h2 { {t(lang, "child-rights")} }
+        if page.parents.is_empty() {
+            p { class: "error", role: "alert", {t(lang, "child-rights-none")} }
+        }
+        for parent in page.parents.clone() {
+            ParentBlock { key: "{parent.parent_id}", lang, parent }
+        }
+        h2 { {t(lang, "child-next-trips")} }
+        if page.next_trips.is_empty() {
+            p { class: "muted", {t(lang, "child-no-trips")} }
+        }
+        ul {
+            for trip in page.next_trips.clone() {
+                li { key: "{trip.id}",
+                    {format_day_time(lang, trip.visit_start)}
+                    if trip.volunteer_id.is_none() {
+                        span { class: "tag attention", " " {t(lang, "trip-no-volunteer")} }
+                    }
+                }
+            }
+        }
+    }
+}

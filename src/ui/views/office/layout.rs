@@ -1,0 +1,67 @@
+//! The frame of the workspace: a top bar, a side menu, the sync bar and the
+//! screen. Not enrolled: the enroll screen. A volunteer's device: the
+//! "nothing here" page, as for any address it has no business with.
+
+use crate::i18n::t;
+use crate::protocol::Role;
+use crate::ui::components::SyncBar;
+use crate::ui::views::{Enroll, NotFound};
+use crate::ui::{use_device, use_lang, Route};
+use dioxus::prelude::*;
+
+#[component]
+pub fn Office() -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    match device.role() {
+        None => {
+            return rsx! {
+                div { class: "app", lang: lang.code(),
+                    header { class: "topbar", span { class: "brand", "Itinérances" } }
+                    main { Enroll {} }
+                }
+            }
+        }
+        Some(Role::Volunteer) => return rsx! { NotFound { segments: Vec::<String>::new() } },
+        Some(Role::Coordinator) => {}
+    }
+    let route = use_route::<Route>();
+    // A child's file belongs to the children's part of the menu.
+    let section = match &route {
+        Route::ChildFile { .. } => Route::Children {},
+        other => other.clone(),
+    };
+    let current = |target: &Route| {
+        if std::mem::discriminant(target) == std::mem::discriminant(&section) {
+            "page"
+        } else {
+            "false"
+        }
+    };
+    let menu = [
+        (Route::OfficeHome {}, "office-nav-home"),
+        (Route::Children {}, "office-nav-children"),
+        (Route::Devices {}, "office-nav-devices"),
+        (Route::Settings {}, "nav-settings"),
+    ];
+    rsx! {
+        div { class: "app office", lang: lang.code(),
+            header { class: "topbar",
+                Link { class: "brand", to: Route::OfficeHome {}, "Itinérances" }
+                span { {t(lang, "office-title")} }
+            }
+            div { class: "office-body",
+                nav { class: "side", "aria-label": t(lang, "office-menu"),
+                    for (target, key) in menu {
+                        Link { "aria-current": current(&target), to: target, {t(lang, key)} }
+                    }
+                }
+                div { class: "office-main",
+                    SyncBar {}
+                    main { Outlet::<Route> {} }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+//! The coordinators' workspace, rendered as a person would see it, in French,
+//! Dutch and English: a coordinator's device opens it, a volunteer's never
+//! does; the overview, the children and a child's visit rights, devices and
+//! access; an address that leads nowhere.
+// Component tests: a failure to read the in-memory store is a failed test.
+#![allow(clippy::unwrap_used)]
+
+mod ui_common;
+
+use ui_common::*;
+
+fn coordinator_store() -> Arc<MemoryStore> {
+    let store = demo_store();
+    let mut me = identity();
+    me.role = Role::Coordinator;
+    me.display_name = "Sophie Lambert".to_owned();
+    me.volunteer_id = None;
+    store.set_identity(&me).unwrap();
+    store
+}
+
+fn count(store: &MemoryStore, kind: RecordKind) -> usize {
+    store.list(kind).unwrap().len()
+}
+
+#[test]
+fn a_coordinators_device_opens_the_workspace_with_its_menu() {
+    let store = coordinator_store();
+    let children = count(&store, RecordKind::Child);
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office");
+        for item in [
+            pick(lang, "Vue d'ensemble", "Overzicht", "Overview"),
+            pick(lang, "Enfants", "Kinderen", "Children"),
+            pick(
+                lang,
+                "Appareils et accès",
+                "Toestellen en toegang",
+                "Devices and access",
+            ),
+        ] {
+            assert!(text.contains(item), "{lang:?}: {item} in {text}");
+        }
+        let children_line = match lang {
+            Language::Fr => format!("{children} enfants"),
+            Language::Nl => format!("{children} kinderen"),
+            _ => format!("{children} children"),
+        };
+        assert!(text.contains(&children_line), "{lang:?}: {text}");
+        assert!(
+            html.contains("aria-current=\"page\""),
+            "the current screen is marked"
+        );
+        assert!(!text.contains("Mes trajets"), "no volunteer's list: {text}");
+    }
+    // Opened at the volunteers' home, it goes on to the workspace.
+    let (text, _) = start(store, Some(Language::Fr), "/");
+    assert!(text.contains("Vue d'ensemble"), "{text}");
+}
+
+#[test]
+fn a_volunteers_device_never_shows_the_workspace() {
+    for path in ["/office", "/office/children", "/office/devices"] {
+        let (text, _) = render(demo_store(), Language::Fr, path);
+        assert!(text.contains("Rien ici"), "{path}: {text}");
+        assert!(!text.contains("Appareils et accès"), "{path}: {text}");
+        assert!(!text.contains("Wout"), "{path}: no child's name: {text}");
+    }
+}
+
+#[test]
+fn the_children_list_searches_without_accents_and_says_what_to_check() {
+    let store = coordinator_store();
+    let names: Vec<String> = store
+        .children()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.first_name)
+        .collect();
+    for lang in LANGS {
+        let (text, _) = render(store.clone(), lang, "/office/children");
+        for name in &names {
+            assert!(text.contains(name.as_str()), "{lang:?}: {name}");
+        }
+        assert!(text.contains(pick(lang, "Rechercher", "Zoeken", "Search")));
+    }
+    // The search as the screen runs it.
+    let now = now();
+    let found = itinerances::ui::network::children_list(&*store, "LÍNA", now).unwrap();
+    assert_eq!(
+        found
+            .iter()
+            .map(|r| r.child.first_name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Lina"]
+    );
+    let by_family = itinerances::ui::network::children_list(&*store, "", now).unwrap();
+    assert_eq!(by_family.len(), names.len());
+}
+
+#[test]
+fn a_childs_file_shows_each_parents_decision_in_words() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, _) = render(store.clone(), lang, "/office/children/wout");
+        assert!(text.contains("Wout"), "{text}");
+        assert!(
+            text.contains(pick(
+                lang,
+                "Visites interdites",
+                "Bezoek verboden",
+                "Visits forbidden"
+            )),
+            "{lang:?}: a forbidden visit is said: {text}"
+        );
+        assert!(text.contains("DEMO/WOUT"), "the decision's reference");
+        let (text, _) = render(store.clone(), lang, "/office/children/lina");
+        assert!(
+            text.contains(pick(lang, "Valable jusqu'au", "Geldig tot", "Valid until")),
+            "{lang:?}: {text}"
+        );
+        assert!(
+            text.contains(pick(
+                lang,
+                "accord de toutes les parties",
+                "akkoord van alle partijen",
+                "agreement of all parties"
+            )),
+            "{lang:?}: {text}"
+        );
+        let (text, _) = render(store.clone(), lang, "/office/children/nobody");
+        assert!(
+            text.contains(pick(
+                lang,
+                "n'est pas (ou plus)",
+                "staat niet (meer)",
+                "is not in the records"
+            )),
+            "{lang:?}: {text}"
+        );
+    }
+}
+
+#[test]
+fn devices_and_access_offers_a_code_form_with_labels() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/devices");
+        assert!(text.contains(pick(lang, "Créer le code", "Code maken", "Create the code")));
+        assert!(text.contains(pick(
+            lang,
+            "Nom de la personne",
+            "Naam van de persoon",
+            "Name of the person"
+        )));
+        for id in ["code-volunteer", "code-person"] {
+            assert!(html.contains(&format!("for=\"{id}\"")), "a label for {id}");
+            assert!(html.contains(&format!("id=\"{id}\"")), "the field {id}");
+        }
+        assert!(text.contains("Anne Vermeulen"), "volunteers to choose from");
+    }
+}
+
+#[test]
+fn an_unknown_address_says_so_in_the_persons_language() {
+    for lang in LANGS {
+        let (text, _) = render(demo_store(), lang, "/nowhere/at/all");
+        assert!(
+            text.contains(pick(lang, "Rien ici", "Niets te zien", "Nothing here")),
+            "{lang:?}: {text}"
+        );
+    }
+}
+
+#[test]
+fn an_enrollment_link_opened_in_the_browser_fills_the_code() {
+    let store = Arc::new(MemoryStore::new());
+    let (_, html) = render(store, Language::Nl, "/enroll?code=ABCD-EFGH");
+    assert!(html.contains("value=\"ABCD-EFGH\""), "{html}");
+}
