@@ -94,6 +94,13 @@ const shot = async (name) => {
   const problems = await page.evaluate(phoneRules);
   if (problems.length) await fail(`${name} screen: ${problems.join('; ')}`);
 };
+// Wide screens: nothing wider than the window and readable contrast; the
+// thumb-size rule is for phones.
+const officeShot = async (name) => {
+  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  const problems = (await page.evaluate(phoneRules)).filter((p) => !p.startsWith('tap target'));
+  if (problems.length) await fail(`${name} screen: ${problems.join('; ')}`);
+};
 const stepButton = () => page.locator('button.big-step');
 const doneSteps = () => page.locator('ol.steps li.done').count();
 // The browser keeps the app's data in memory, as a shared computer should:
@@ -291,6 +298,63 @@ try {
   if (!report || report.data.kilometres !== 48) {
     throw new Error(`the server's report for ${tripId}: ${JSON.stringify(report)}`);
   }
+
+  // The coordinator's workspace at 1280×800: a second coordinator enrolls
+  // with a link, reads a child's file, gives a volunteer a code (QR) ...
+  const codeAnswer = await fetch(`${url}/api/v1/enrollment-codes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ role: 'coordinator', display_name: 'Sophie Lambert', server_url: url }),
+  });
+  if (!codeAnswer.ok) throw new Error(`a coordinator's code: ${codeAnswer.status} ${await codeAnswer.text()}`);
+  const { enroll_link: officeLink } = await codeAnswer.json();
+  const office = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-BE' });
+  page = await office.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(officeLink);
+  await page.locator('button[type=submit]').click();
+  await expectText("Vue d'ensemble", 'the workspace opens for a coordinator');
+  await expectSyncBar(/tout est envoyé/, 'the coordinator\'s first sync');
+  await expectText('enfants', 'the overview counts the children');
+  await officeShot('office-home');
+  await page.locator('nav.side a', { hasText: 'Enfants' }).click();
+  await page.locator('#child-search').fill('lina');
+  await expectText('1 enfant', 'the search finds one child');
+  await officeShot('office-children');
+  await page.locator('table.records a', { hasText: 'Lina' }).click();
+  await expectText('Droits de visite', "the child's file");
+  await expectText('Valable jusqu', 'the visit right in words');
+  await officeShot('office-child');
+  await page.locator('nav.side a', { hasText: 'Appareils et accès' }).click();
+  await page.locator('#code-volunteer').selectOption({ index: 1 });
+  await page.locator('button[type=submit]', { hasText: 'Créer le code' }).click();
+  await page.locator('.new-code .qr svg').waitFor(WAIT).catch(() => fail('no QR code for the new code'));
+  const volunteerLink = await page.locator('#code-link').inputValue();
+  await officeShot('office-code');
+
+  // ... which a phone in Dutch enrolls with ...
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
+  const coordinatorPage = page;
+  page = await phone.newPage();
+  page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+  await page.goto(volunteerLink);
+  await page.locator('button[type=submit]').click();
+  await expectText('Mijn ritten', 'the volunteer enrolled with the QR link');
+  await expectSyncBar(/alles is verstuurd/, 'the new phone synced');
+
+  // ... and whose access the coordinator then removes: the phone forgets all.
+  page = coordinatorPage;
+  await page.locator('nav.side a', { hasText: 'Enfants' }).click();
+  await page.locator('nav.side a', { hasText: 'Appareils et accès' }).click();
+  await page.locator('button', { hasText: "Retirer l'accès" }).first().click();
+  await page.locator('button', { hasText: 'Oui, retirer' }).click();
+  await expectText('Retiré le', 'the device is shown as removed');
+  await officeShot('office-devices');
+  page = await phone.pages()[0];
+  await page.locator('button', { hasText: 'Nu synchroniseren' }).click();
+  await expectText('heeft dit toestel afgemeld', 'the removed phone says why it was signed out');
+  if (await page.getByText('Mijn ritten').count()) await fail('the removed phone still shows trips');
+  await shot('signed-out-nl');
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
 } finally {
