@@ -143,6 +143,10 @@ impl PartialEq for BootProp {
 #[component]
 pub fn AppWith(boot: BootProp) -> Element {
     use_app_provider(boot.0);
+    let lang = use_lang();
+    use_effect(use_reactive((&lang,), |(lang,)| {
+        platform::set_document_lang(lang.code())
+    }));
     rsx! {
         document::Stylesheet { href: MAIN_CSS }
         Router::<Route> {}

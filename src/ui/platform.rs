@@ -98,6 +98,22 @@ pub fn guard_unsent_changes(store: Arc<dyn Store>) {
     on_leave.forget();
 }
 
+/// Says the page's language on the document itself, for screen readers and
+/// the browser's own translation and hyphenation.
+#[cfg(target_arch = "wasm32")]
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Windows of the desktop and phone apps carry the language on the frame.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_document_lang(_code: &str) {}
+
 /// Phones and desktops keep their store on disk: nothing to guard.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn guard_unsent_changes(_store: Arc<dyn Store>) {}

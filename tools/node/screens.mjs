@@ -1,10 +1,17 @@
 // Walks the volunteer's app in headless Chromium at phone size against a
 // running demo server, as a volunteer would on a trip day, checks what they
 // see on each screen, and saves a screenshot of each. Then asks the server,
-// as the coordinator, whether it holds every step exactly once.
+// as the coordinator, whether it holds every step exactly once, and walks the
+// coordinators' workspace at 1280×800 (with axe-core's accessibility rules).
 // Exits non-zero when a check fails.
 //   node tools/node/screens.mjs URL VOLUNTEER_CODE COORDINATOR_CODE [out-dir]
 import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+// axe-core runs in the page through the DevTools protocol, which the page's
+// Content-Security-Policy does not apply to.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const [url, code, coordinatorCode, out = 'docs/screenshots'] = process.argv.slice(2);
 if (!url || !code || !coordinatorCode) {
@@ -96,9 +103,18 @@ const shot = async (name) => {
 };
 // Wide screens: nothing wider than the window and readable contrast; the
 // thumb-size rule is for phones.
+// axe-core's rules on top: no serious or critical violation.
 const officeShot = async (name) => {
   await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
   const problems = (await page.evaluate(phoneRules)).filter((p) => !p.startsWith('tap target'));
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  problems.push(...violations);
   if (problems.length) await fail(`${name} screen: ${problems.join('; ')}`);
 };
 const stepButton = () => page.locator('button.big-step');
