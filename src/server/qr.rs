@@ -16,7 +16,8 @@ pub(crate) fn enroll_link(server_url: &str, code: &str) -> Option<String> {
 }
 
 /// `text` as a QR code in SVG, black on white, with the quiet zone the
-/// standard asks for; `None` if it is too long for a QR code.
+/// standard asks for; `None` if it is too long for a QR code. Hidden from
+/// screen readers: the screen that shows it names it in the person's language.
 pub(crate) fn svg(text: &str) -> Option<String> {
     let qr = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
     let border = 4;
@@ -30,7 +31,7 @@ pub(crate) fn svg(text: &str) -> Option<String> {
         }
     }
     Some(format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" role="img"><rect width="100%" height="100%" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" shape-rendering="crispEdges" aria-hidden="true" focusable="false"><rect width="100%" height="100%" fill="#fff"/><path d="{path}" fill="#000"/></svg>"##
     ))
 }
 
