@@ -57,6 +57,17 @@ pub enum GuardianKind {
     Institution,
 }
 
+impl GuardianKind {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [GuardianKind; 5] = [
+        GuardianKind::Parent,
+        GuardianKind::Grandparent,
+        GuardianKind::OtherRelative,
+        GuardianKind::FosterFamily,
+        GuardianKind::Institution,
+    ];
+}
+
 /// A guardian, and the place where the child is picked up.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Guardian {

@@ -16,6 +16,15 @@ pub enum PrisonStatusKind {
     Lockdown,
 }
 
+impl PrisonStatusKind {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [PrisonStatusKind; 3] = [
+        PrisonStatusKind::Normal,
+        PrisonStatusKind::Strike,
+        PrisonStatusKind::Lockdown,
+    ];
+}
+
 /// The current (or announced) status of a prison, with its period and a note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrisonStatus {
@@ -145,6 +154,16 @@ pub enum RoomKind {
     Cabin,
     /// A family living unit for longer visits.
     FamilyUnit,
+}
+
+impl RoomKind {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [RoomKind; 4] = [
+        RoomKind::Parloir,
+        RoomKind::FamilyRoom,
+        RoomKind::Cabin,
+        RoomKind::FamilyUnit,
+    ];
 }
 
 /// Equipment for small children that a visit room may have.

@@ -126,6 +126,20 @@ pub enum CancelReason {
     Other,
 }
 
+impl CancelReason {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [CancelReason; 8] = [
+        CancelReason::Strike,
+        CancelReason::Lockdown,
+        CancelReason::RefusedAtDoor,
+        CancelReason::ParentTransferred,
+        CancelReason::ParentReleased,
+        CancelReason::ChildIll,
+        CancelReason::GuardianWithdrew,
+        CancelReason::Other,
+    ];
+}
+
 /// A step of a trip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "step")]
@@ -266,6 +280,17 @@ pub enum Mood {
     Upset,
 }
 
+impl Mood {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [Mood; 5] = [
+        Mood::Calm,
+        Mood::Happy,
+        Mood::Worried,
+        Mood::Sad,
+        Mood::Upset,
+    ];
+}
+
 /// How parent and child were together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -274,6 +299,16 @@ pub enum Contact {
     Neutral,
     Distant,
     Difficult,
+}
+
+impl Contact {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [Contact; 4] = [
+        Contact::Warm,
+        Contact::Neutral,
+        Contact::Distant,
+        Contact::Difficult,
+    ];
 }
 
 /// The short report written after a trip.

@@ -17,6 +17,16 @@ pub enum DecidedBy {
     Agreement,
 }
 
+impl DecidedBy {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [DecidedBy; 4] = [
+        DecidedBy::YouthAidService,
+        DecidedBy::YouthCourt,
+        DecidedBy::FamilyCourt,
+        DecidedBy::Agreement,
+    ];
+}
+
 /// How visits take place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VisitFormat {
@@ -39,6 +49,15 @@ pub enum RhythmPeriod {
     Week,
     Month,
     Quarter,
+}
+
+impl RhythmPeriod {
+    /// Every value, in order (screens list them; tests walk their texts).
+    pub const ALL: [RhythmPeriod; 3] = [
+        RhythmPeriod::Week,
+        RhythmPeriod::Month,
+        RhythmPeriod::Quarter,
+    ];
 }
 
 /// A decision about visits between one child and one parent.

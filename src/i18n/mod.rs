@@ -92,6 +92,11 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 }
 
 /// The text of `key` without arguments.
+/// Whether `lang` has its own text for `key` (no fallback to English).
+pub fn has_key(lang: Lang, key: &str) -> bool {
+    bundle_for(lang).is_some_and(|b| b.get_message(key).and_then(|m| m.value()).is_some())
+}
+
 pub fn t(lang: Lang, key: &str) -> String {
     tr(lang, key, &[])
 }

@@ -74,6 +74,24 @@ pub enum Warning {
 }
 
 impl Warning {
+    /// Every code [`Warning::code`] gives (screens translate them).
+    pub const CODES: [&'static str; 14] = [
+        "missing_record",
+        "infeasible_timing",
+        "no_visit_right",
+        "visit_forbidden",
+        "visit_right_expired",
+        "volunteer_double_booked",
+        "volunteer_absent",
+        "volunteer_outside_availability",
+        "prison_disrupted",
+        "parent_not_in_that_prison",
+        "parent_released",
+        "no_volunteer",
+        "room_not_in_prison",
+        "needs_car",
+    ];
+
     /// A stable code, for translations and for tests.
     pub fn code(&self) -> &'static str {
         match self {

@@ -10,6 +10,7 @@ mod context;
 pub mod model;
 pub mod network;
 mod platform;
+pub mod text_keys;
 pub mod views;
 
 pub use context::{

@@ -1,6 +1,5 @@
 //! The one big button of the trip log.
 
-use super::step_key;
 use crate::domain::EventKind;
 use crate::i18n::{t, Lang};
 use dioxus::prelude::*;
@@ -12,7 +11,7 @@ pub fn BigStepButton(step: EventKind, lang: Lang, onclick: EventHandler<MouseEve
         button {
             class: "big-step",
             onclick: move |e| onclick.call(e),
-            {t(lang, &format!("step-do-{}", step_key(step)))}
+            {t(lang, &crate::ui::text_keys::step_do(step))}
         }
     }
 }

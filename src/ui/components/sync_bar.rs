@@ -78,7 +78,7 @@ fn RejectedNotice(op: RejectedOp, lang: Lang) -> Element {
             "rejected-step",
             &[(
                 "step",
-                t(lang, &format!("step-done-{}", super::step_key(event.kind))).into(),
+                t(lang, &crate::ui::text_keys::step_done(event.kind)).into(),
             )],
         ),
         Change::SubmitReport { .. } => t(lang, "rejected-report"),

@@ -4,7 +4,6 @@
 
 use crate::domain::ChildId;
 use crate::i18n::{format_date, format_day_time, t, tr, Lang};
-use crate::ui::components::snake;
 use crate::ui::network::{child_page, children_list, ParentRights, RightState};
 use crate::ui::views::StoreProblem;
 use crate::ui::{use_device, use_lang, Route};
@@ -122,8 +121,8 @@ fn ParentBlock(lang: Lang, parent: ParentRights) -> Element {
                 for (right, state) in parent.rights.iter().cloned() {
                     li { key: "{right.id}", class: if matches!(state, RightState::Expiring | RightState::Expired | RightState::Forbidden) { "attention" } else { "" },
                         strong { {right_text(lang, state, right.valid_until, right.valid_from)} }
-                        span { " · " {t(lang, &format!("decided-by-{}", snake(&right.decided_by)))} }
-                        span { " · " {tr(lang, &format!("rhythm-{}", snake(&right.rhythm.per)), &[("count", right.rhythm.visits.into())])} }
+                        span { " · " {t(lang, &crate::ui::text_keys::decided_by(right.decided_by))} }
+                        span { " · " {tr(lang, &crate::ui::text_keys::rhythm(right.rhythm.per), &[("count", right.rhythm.visits.into())])} }
                         if right.format.supervised {
                             span { " · " {t(lang, "right-supervised")} }
                         }
@@ -165,7 +164,7 @@ pub fn ChildFile(id: ChildId) -> Element {
         if let Some(guardian) = page.guardian.clone() {
             section { class: "card",
                 h2 { {t(lang, "child-family")} }
-                p { strong { "{guardian.name}" } " · " {t(lang, &format!("guardian-{}", snake(&guardian.kind)))} }
+                p { strong { "{guardian.name}" } " · " {t(lang, &crate::ui::text_keys::guardian(guardian.kind))} }
                 p { a { href: "tel:{guardian.phone}", "{guardian.phone}" } }
                 p { {t(lang, "child-pickup")} " {guardian.pickup_address}" }
             }

@@ -107,7 +107,7 @@ fn ItemList(title: String, items: Vec<String>) -> Element {
 /// A visit room and its equipment for small children, present or not.
 #[component]
 fn RoomCard(room: VisitRoom, lang: Lang) -> Element {
-    let kind = t(lang, &format!("room-{}", snake(&room.kind)));
+    let kind = t(lang, &crate::ui::text_keys::room(room.kind));
     rsx! {
         section { class: "card room",
             h3 { "{room.name}" }
@@ -118,7 +118,7 @@ fn RoomCard(room: VisitRoom, lang: Lang) -> Element {
                         key: "{snake(&item)}",
                         class: if room.has(item) { "yes" } else { "no" },
                         span { "aria-hidden": "true", if room.has(item) { "✓ " } else { "✗ " } }
-                        {t(lang, &format!("equipment-{}", snake(&item)))}
+                        {t(lang, &crate::ui::text_keys::equipment(item))}
                         if !room.has(item) {
                             span { class: "sr-only", {format!(" ({})", t(lang, "equipment-missing"))} }
                         }

@@ -107,21 +107,21 @@ fn ReportForm(id: TripId, lang: Lang, existing: Option<TripReport>) -> Element {
             ChoiceGroup {
                 legend: t(lang, "report-mood-before"),
                 name: "mood-before",
-                options: MOODS.iter().map(|m| (snake(m), t(lang, &format!("mood-{}", snake(m))))).collect::<Vec<_>>(),
+                options: MOODS.iter().map(|m| (snake(m), t(lang, &crate::ui::text_keys::mood(*m)))).collect::<Vec<_>>(),
                 selected: before().map(|m| snake(&m)),
                 onpick: move |i: usize| before.set(MOODS.get(i).copied()),
             }
             ChoiceGroup {
                 legend: t(lang, "report-mood-after"),
                 name: "mood-after",
-                options: MOODS.iter().map(|m| (snake(m), t(lang, &format!("mood-{}", snake(m))))).collect::<Vec<_>>(),
+                options: MOODS.iter().map(|m| (snake(m), t(lang, &crate::ui::text_keys::mood(*m)))).collect::<Vec<_>>(),
                 selected: after().map(|m| snake(&m)),
                 onpick: move |i: usize| after.set(MOODS.get(i).copied()),
             }
             ChoiceGroup {
                 legend: t(lang, "report-contact"),
                 name: "contact",
-                options: CONTACTS.iter().map(|c| (snake(c), t(lang, &format!("contact-{}", snake(c))))).collect::<Vec<_>>(),
+                options: CONTACTS.iter().map(|c| (snake(c), t(lang, &crate::ui::text_keys::contact(*c)))).collect::<Vec<_>>(),
                 selected: contact().map(|c| snake(&c)),
                 onpick: move |i: usize| contact.set(CONTACTS.get(i).copied()),
             }

@@ -5,7 +5,7 @@ use super::{load_trip, names_phrase};
 use crate::domain::{Child, GeoPoint, TravelMode, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
 use crate::plan::Warning;
-use crate::ui::components::{snake, StatusBanner};
+use crate::ui::components::StatusBanner;
 use crate::ui::{use_device, use_lang, use_trip_memory, Route};
 use dioxus::prelude::*;
 
@@ -13,7 +13,7 @@ use dioxus::prelude::*;
 pub fn warning_text(lang: Lang, warning: &Warning) -> String {
     match warning {
         Warning::PrisonDisrupted { kind } => {
-            t(lang, &format!("warning-prison_disrupted-{}", snake(kind)))
+            t(lang, &crate::ui::text_keys::prison_disrupted(*kind))
         }
         Warning::InfeasibleTiming { late_minutes } => tr(
             lang,
@@ -30,7 +30,7 @@ pub fn warning_text(lang: Lang, warning: &Warning) -> String {
             "warning-parent_released",
             &[("date", format_date(lang, *on).into())],
         ),
-        other => t(lang, &format!("warning-{}", other.code())),
+        other => t(lang, &crate::ui::text_keys::warning(other.code())),
     }
 }
 
@@ -149,7 +149,7 @@ pub fn TripDetail(id: TripId) -> Element {
 #[component]
 fn ChildCard(child: Child, lang: Lang, year: i32) -> Element {
     let age = tr(lang, "child-age", &[("age", child.age_in(year).into())]);
-    let language = t(lang, &format!("language-{}", child.language.code()));
+    let language = t(lang, &crate::ui::text_keys::language(child.language));
     rsx! {
         div { class: "card child",
             h3 { "{child.first_name}" }

@@ -71,7 +71,7 @@ pub fn TripLog(id: TripId) -> Element {
             div { class: "banner notice", role: "status",
                 p {
                     {tr(lang, "log-held", &[
-                        ("step", t(lang, &format!("step-done-{}", step_key(held.event.kind))).into()),
+                        ("step", t(lang, &crate::ui::text_keys::step_done(held.event.kind)).into()),
                         ("seconds", UNDO_SECONDS.into()),
                     ])}
                 }
@@ -79,13 +79,13 @@ pub fn TripLog(id: TripId) -> Element {
             }
         } else if let Some(saved) = saved {
             p { class: "ok", role: "status",
-                {tr(lang, "log-saved", &[("step", t(lang, &format!("step-done-{}", step_key(saved.kind))).into())])}
+                {tr(lang, "log-saved", &[("step", t(lang, &crate::ui::text_keys::step_done(saved.kind)).into())])}
             }
         }
         match progress {
             Progress::Cancelled(reason) => rsx! {
                 p { class: "banner danger",
-                    {tr(lang, "card-cancelled", &[("reason", t(lang, &format!("cancel-{}", snake(&reason))).into())])}
+                    {tr(lang, "card-cancelled", &[("reason", t(lang, &crate::ui::text_keys::cancel(reason)).into())])}
                 }
                 Link { class: "button primary", to: Route::Report { id: id.clone() }, {t(lang, "log-write-report")} }
             },
@@ -115,7 +115,7 @@ pub fn TripLog(id: TripId) -> Element {
 #[component]
 fn StepLine(step: EventKind, lang: Lang, events: Vec<TripEvent>) -> Element {
     let done = events.iter().find(|e| e.kind == step);
-    let label = t(lang, &format!("step-done-{}", step_key(step)));
+    let label = t(lang, &crate::ui::text_keys::step_done(step));
     rsx! {
         li { class: if done.is_some() { "done" } else { "todo" },
             "{label}"
@@ -183,7 +183,7 @@ fn CancelForm(id: TripId, lang: Lang) -> Element {
                             error.set(None);
                         },
                     }
-                    {t(lang, &format!("cancel-{}", snake(&r)))}
+                    {t(lang, &crate::ui::text_keys::cancel(r))}
                 }
             }
             label { r#for: "cancel-note", {t(lang, "cancel-note")} }

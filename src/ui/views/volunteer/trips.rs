@@ -4,7 +4,6 @@
 use super::names_phrase;
 use crate::domain::{Progress, TripId};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
-use crate::ui::components::{snake, step_key};
 use crate::ui::model::{trips_overview, TripSummary};
 use crate::ui::views::StoreProblem;
 use crate::ui::{use_device, use_lang, use_trip_memory, Route};
@@ -100,17 +99,14 @@ fn TripCard(summary: TripSummary, lang: Lang) -> Element {
             "card-cancelled",
             &[(
                 "reason",
-                t(lang, &format!("cancel-{}", snake(&reason))).into(),
+                t(lang, &crate::ui::text_keys::cancel(reason)).into(),
             )],
         ),
         progress => match progress.next_step() {
             Some(step) => tr(
                 lang,
                 "card-next",
-                &[(
-                    "step",
-                    t(lang, &format!("step-do-{}", step_key(step))).into(),
-                )],
+                &[("step", t(lang, &crate::ui::text_keys::step_do(step)).into())],
             ),
             None => t(lang, "card-done"),
         },

@@ -1,0 +1,106 @@
+//! The translation keys built from a value (a step, a reason, a kind...):
+//! built here and only here, so that one test walks every value in every
+//! language and no screen ever shows a raw key.
+
+use super::components::{snake, step_key};
+use crate::domain::{
+    CancelReason, Contact, DecidedBy, Equipment, EventKind, GuardianKind, Language, Mood,
+    PrisonStatusKind, RhythmPeriod, RoomKind,
+};
+
+pub fn step_do(step: EventKind) -> String {
+    format!("step-do-{}", step_key(step))
+}
+
+pub fn step_done(step: EventKind) -> String {
+    format!("step-done-{}", step_key(step))
+}
+
+pub fn cancel(reason: CancelReason) -> String {
+    format!("cancel-{}", snake(&reason))
+}
+
+pub fn mood(mood: Mood) -> String {
+    format!("mood-{}", snake(&mood))
+}
+
+pub fn contact(contact: Contact) -> String {
+    format!("contact-{}", snake(&contact))
+}
+
+pub fn room(kind: RoomKind) -> String {
+    format!("room-{}", snake(&kind))
+}
+
+pub fn equipment(item: Equipment) -> String {
+    format!("equipment-{}", snake(&item))
+}
+
+pub fn warning(code: &str) -> String {
+    format!("warning-{code}")
+}
+
+pub fn prison_disrupted(kind: PrisonStatusKind) -> String {
+    format!("warning-prison_disrupted-{}", snake(&kind))
+}
+
+pub fn language(language: Language) -> String {
+    format!("language-{}", language.code())
+}
+
+pub fn decided_by(by: DecidedBy) -> String {
+    format!("decided-by-{}", snake(&by))
+}
+
+pub fn rhythm(per: RhythmPeriod) -> String {
+    format!("rhythm-{}", snake(&per))
+}
+
+pub fn guardian(kind: GuardianKind) -> String {
+    format!("guardian-{}", snake(&kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Warning;
+
+    #[test]
+    fn every_key_built_from_a_value_exists_in_every_language() {
+        let mut keys: Vec<String> = Vec::new();
+        let steps = EventKind::STEPS.into_iter().chain([EventKind::Cancelled {
+            reason: CancelReason::Other,
+        }]);
+        for step in steps {
+            keys.push(step_do(step));
+            keys.push(step_done(step));
+        }
+        keys.extend(CancelReason::ALL.map(cancel));
+        keys.extend(Mood::ALL.map(mood));
+        keys.extend(Contact::ALL.map(contact));
+        keys.extend(RoomKind::ALL.map(room));
+        keys.extend(Equipment::ALL.map(equipment));
+        keys.extend(PrisonStatusKind::ALL.map(prison_disrupted));
+        keys.extend(Warning::CODES.map(warning));
+        keys.extend([Language::Fr, Language::Nl, Language::En, Language::De].map(language));
+        keys.extend(DecidedBy::ALL.map(decided_by));
+        keys.extend(RhythmPeriod::ALL.map(rhythm));
+        keys.extend(GuardianKind::ALL.map(guardian));
+        // The cancel step's own texts are not shown (a cancellation says its
+        // reason instead); every other key must exist.
+        keys.retain(|k| {
+            !k.starts_with("step-do-cancelled") && !k.starts_with("step-done-cancelled")
+        });
+        // The prison disruption has its own keys per kind.
+        keys.retain(|k| k != "warning-prison_disrupted");
+        for lang in crate::i18n::SCREEN_LANGUAGES {
+            for key in &keys {
+                assert!(
+                    crate::i18n::has_key(lang, key),
+                    "{key} is missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
+}
