@@ -15,6 +15,7 @@ pub mod cli;
 mod db;
 mod demo_mode;
 mod error;
+mod headers;
 mod import;
 mod limits;
 mod records;
@@ -225,6 +226,7 @@ pub fn router(state: AppState) -> Router {
     };
     app.with_state(state)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(headers::browser_headers))
         .layer(TraceLayer::new_for_http())
 }
 
