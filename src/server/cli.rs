@@ -2,7 +2,8 @@
 //! throw-away demo network) and `code` (a one-time enrollment code).
 
 use super::demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
-use super::{router, AppState, ServerError, ServerOptions};
+use super::serve::{raise_open_file_limit, serve as serve_connections};
+use super::{router, AppState, ConnectionLimits, ServerError, ServerOptions};
 use crate::domain::VolunteerId;
 use crate::protocol::Role;
 use chrono::Utc;
@@ -92,8 +93,12 @@ fn database_path(data_dir: &Path) -> PathBuf {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), ServerError> {
+    // Before the default limits, which are sized by it.
+    raise_open_file_limit();
+    let limits = ConnectionLimits::default();
     let options = ServerOptions {
         web_dir: args.web_dir.clone(),
+        connection_limits: limits,
         ..ServerOptions::default()
     };
     let url = format!("http://{}", SocketAddr::new(args.bind, args.port));
@@ -117,17 +122,19 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
         state
     };
     let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await?;
-    tracing::info!(%url, "listening");
-    // The client's address counts wrong enrollment codes.
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            // If the signal cannot be awaited, the server runs until killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        })
-        .await?;
+    tracing::info!(
+        %url,
+        max_connections = limits.max_connections,
+        max_per_address = limits.max_per_address,
+        "listening"
+    );
+    serve_connections(listener, router(state), limits, async {
+        // If the signal cannot be awaited, the server runs until killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    })
+    .await;
     Ok(())
 }
 

@@ -10,7 +10,7 @@
 //! everything else keeps such pages from burning an office's allowance of
 //! wrong enrollment codes (see `limits`) or from reaching any other handler.
 //!
-//! Stands on `error` only.
+//! Stands on `error` only; `serve` adds the same headers to its own refusals.
 
 use super::error::ApiFailure;
 use axum::extract::Request;
@@ -38,8 +38,8 @@ const CONTENT_SECURITY_POLICY: &str = concat!(
     "object-src 'none'",
 );
 
-/// Sent with every answer, the web app's files included.
-static BROWSER_HEADERS: [(HeaderName, HeaderValue); 5] = [
+/// Sent with every answer, the web app's files and the refusals included.
+pub(crate) static BROWSER_HEADERS: [(HeaderName, HeaderValue); 5] = [
     (
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(CONTENT_SECURITY_POLICY),

@@ -21,12 +21,14 @@ mod limits;
 mod records;
 mod request;
 mod scope;
+mod serve;
 mod sync;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use auth::DEFAULT_CODE_VALIDITY;
 pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 pub use error::{ApiFailure, ServerError};
+pub use serve::{raise_open_file_limit, ConnectionLimits};
 
 use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
 use crate::protocol::{CreateCodeResponse, Role};
@@ -66,6 +68,7 @@ pub struct ServerOptions {
     pub scope_window: ScopeWindow,
     /// The web app's files, served for every path that is not the API.
     pub web_dir: Option<PathBuf>,
+    pub connection_limits: ConnectionLimits,
 }
 
 impl Default for ServerOptions {
@@ -74,6 +77,7 @@ impl Default for ServerOptions {
             clock: Arc::new(Utc::now),
             scope_window: ScopeWindow::default(),
             web_dir: None,
+            connection_limits: ConnectionLimits::default(),
         }
     }
 }
@@ -235,10 +239,7 @@ pub async fn launch_with_listener(
     listener: tokio::net::TcpListener,
     state: AppState,
 ) -> std::io::Result<()> {
-    // The client's address counts wrong enrollment codes (see `limits`).
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .await
+    let limits = state.inner.options.connection_limits;
+    serve::serve(listener, router(state), limits, std::future::pending()).await;
+    Ok(())
 }
