@@ -8,6 +8,7 @@ use crate::domain::VolunteerId;
 use crate::protocol::Role;
 use chrono::Utc;
 use chrono_tz::Europe::Brussels;
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -50,6 +51,16 @@ struct ServeArgs {
     /// The built web app, served for every path outside the API.
     #[arg(long)]
     web_dir: Option<PathBuf>,
+    /// Most connections open at once [default: 2048, fewer when the
+    /// system's limit of open files is lower]. Beyond, clients are told the
+    /// server is busy.
+    #[arg(long, value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    max_connections: Option<usize>,
+    /// Most connections open at once from one network address [default:
+    /// 64]. Behind a reverse proxy every client has the proxy's address:
+    /// set it to --max-connections there and let the proxy limit clients.
+    #[arg(long, value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    max_connections_per_address: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -95,7 +106,14 @@ fn database_path(data_dir: &Path) -> PathBuf {
 async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     // Before the default limits, which are sized by it.
     raise_open_file_limit();
-    let limits = ConnectionLimits::default();
+    let defaults = ConnectionLimits::default();
+    let limits = ConnectionLimits {
+        max_connections: args.max_connections.unwrap_or(defaults.max_connections),
+        max_per_address: args
+            .max_connections_per_address
+            .unwrap_or(defaults.max_per_address),
+        ..defaults
+    };
     let options = ServerOptions {
         web_dir: args.web_dir.clone(),
         connection_limits: limits,

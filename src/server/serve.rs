@@ -12,7 +12,7 @@
 //!
 //! Behind a reverse proxy every client shares the proxy's address, so the
 //! cap per address is the cap for everyone: there, raise it to the total
-//! and let the proxy limit each client.
+//! (`--max-connections-per-address`) and let the proxy limit each client.
 //!
 //! Knows the application only as a router; adds what `axum::serve` adds to
 //! each request (the client's address as `ConnectInfo`).
