@@ -112,6 +112,7 @@ fn connections_for_file_limit(limit: Option<u64>) -> usize {
         .clamp(MIN_CONNECTIONS, DEFAULT_MAX_CONNECTIONS)
 }
 
+#[cfg(any(unix, test))]
 fn files_needed() -> u64 {
     let connections = u64::try_from(DEFAULT_MAX_CONNECTIONS).unwrap_or(u64::MAX);
     connections * FILES_PER_CONNECTION + FILES_KEPT_ASIDE
