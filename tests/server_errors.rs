@@ -290,6 +290,7 @@ async fn enrollment_codes_are_checked() {
     let malformed = server
         .client
         .post(format!("{}/api/v1/enroll", server.url))
+        .header("content-type", "application/json")
         .body("{}")
         .send()
         .await

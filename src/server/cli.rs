@@ -2,11 +2,13 @@
 //! throw-away demo network) and `code` (a one-time enrollment code).
 
 use super::demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
-use super::{router, AppState, ServerError, ServerOptions};
+use super::serve::{raise_open_file_limit, serve as serve_connections};
+use super::{router, AppState, ConnectionLimits, ServerError, ServerOptions};
 use crate::domain::VolunteerId;
 use crate::protocol::Role;
 use chrono::Utc;
 use chrono_tz::Europe::Brussels;
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -49,6 +51,16 @@ struct ServeArgs {
     /// The built web app, served for every path outside the API.
     #[arg(long)]
     web_dir: Option<PathBuf>,
+    /// Most connections open at once [default: 2048, fewer when the
+    /// system's limit of open files is lower]. Beyond, clients are told the
+    /// server is busy.
+    #[arg(long, value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    max_connections: Option<usize>,
+    /// Most connections open at once from one network address [default:
+    /// 64]. Behind a reverse proxy every client has the proxy's address:
+    /// set it to --max-connections there and let the proxy limit clients.
+    #[arg(long, value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
+    max_connections_per_address: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -92,8 +104,19 @@ fn database_path(data_dir: &Path) -> PathBuf {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), ServerError> {
+    // Before the default limits, which are sized by it.
+    raise_open_file_limit();
+    let defaults = ConnectionLimits::default();
+    let limits = ConnectionLimits {
+        max_connections: args.max_connections.unwrap_or(defaults.max_connections),
+        max_per_address: args
+            .max_connections_per_address
+            .unwrap_or(defaults.max_per_address),
+        ..defaults
+    };
     let options = ServerOptions {
         web_dir: args.web_dir.clone(),
+        connection_limits: limits,
         ..ServerOptions::default()
     };
     let url = format!("http://{}", SocketAddr::new(args.bind, args.port));
@@ -117,17 +140,19 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
         state
     };
     let listener = tokio::net::TcpListener::bind((args.bind, args.port)).await?;
-    tracing::info!(%url, "listening");
-    // The client's address counts wrong enrollment codes.
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            // If the signal cannot be awaited, the server runs until killed.
-            if tokio::signal::ctrl_c().await.is_err() {
-                std::future::pending::<()>().await;
-            }
-        })
-        .await?;
+    tracing::info!(
+        %url,
+        max_connections = limits.max_connections,
+        max_per_address = limits.max_per_address,
+        "listening"
+    );
+    serve_connections(listener, router(state), limits, async {
+        // If the signal cannot be awaited, the server runs until killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    })
+    .await;
     Ok(())
 }
 

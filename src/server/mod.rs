@@ -15,18 +15,21 @@ pub mod cli;
 mod db;
 mod demo_mode;
 mod error;
+mod headers;
 mod import;
 mod limits;
 mod qr;
 mod records;
 mod request;
 mod scope;
+mod serve;
 mod sync;
 
 pub use audit::{AuditAction, AuditEntry};
 pub use auth::DEFAULT_CODE_VALIDITY;
 pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 pub use error::{ApiFailure, ServerError};
+pub use serve::{raise_open_file_limit, ConnectionLimits};
 
 use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
 use crate::protocol::{CreateCodeResponse, Hlc, Role};
@@ -70,6 +73,7 @@ pub struct ServerOptions {
     /// A device that has not synced for this long is signed out: its token
     /// stops working and the app asks to enroll again.
     pub token_expiry: Duration,
+    pub connection_limits: ConnectionLimits,
 }
 
 /// How long a device may go without syncing before its token expires.
@@ -86,6 +90,7 @@ impl Default for ServerOptions {
             scope_window: ScopeWindow::default(),
             web_dir: None,
             token_expiry: DEFAULT_TOKEN_EXPIRY,
+            connection_limits: ConnectionLimits::default(),
         }
     }
 }
@@ -320,6 +325,7 @@ pub fn router(state: AppState) -> Router {
     };
     app.with_state(state)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(headers::browser_headers))
         .layer(TraceLayer::new_for_http())
 }
 
@@ -328,10 +334,7 @@ pub async fn launch_with_listener(
     listener: tokio::net::TcpListener,
     state: AppState,
 ) -> std::io::Result<()> {
-    // The client's address counts wrong enrollment codes (see `limits`).
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .await
+    let limits = state.inner.options.connection_limits;
+    serve::serve(listener, router(state), limits, std::future::pending()).await;
+    Ok(())
 }

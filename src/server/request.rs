@@ -2,10 +2,12 @@
 //! errors turned into messages a person (or a developer) can act on.
 
 use super::error::ApiFailure;
+use super::serve::BodyTimedOut;
 use axum::body::Body;
 use axum::extract::{FromRequest, Request};
-use axum::http::{header, HeaderMap};
+use axum::http::{header, HeaderMap, StatusCode};
 use flate2::read::GzDecoder;
+use http_body_util::LengthLimitError;
 use serde::de::DeserializeOwned;
 use std::io::Read;
 
@@ -18,12 +20,7 @@ pub const MAX_INFLATED_BYTES: usize = 8 * 1024 * 1024;
 pub(crate) async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>, ApiFailure> {
     let raw = axum::body::to_bytes(body, MAX_BODY_BYTES)
         .await
-        .map_err(|_| {
-            ApiFailure::too_large(format!(
-            "The request is larger than {} MiB. Sync again: the app sends fewer changes at a time.",
-            MAX_BODY_BYTES / (1024 * 1024)
-        ))
-        })?;
+        .map_err(|e| unreadable_body(&e))?;
     let encoding = headers
         .get(header::CONTENT_ENCODING)
         .and_then(|v| v.to_str().ok())
@@ -32,11 +29,41 @@ pub(crate) async fn read_body(headers: &HeaderMap, body: Body) -> Result<Vec<u8>
         None | Some("identity") => Ok(raw.to_vec()),
         Some("gzip") => inflate(&raw),
         Some(other) => Err(ApiFailure::new(
-            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_encoding",
             format!("The body is encoded as \"{other}\"; send it plain or gzip-compressed."),
         )),
     }
+}
+
+/// Why a body could not be read, said to the person.
+fn unreadable_body(error: &axum::Error) -> ApiFailure {
+    if caused_by::<BodyTimedOut>(error) {
+        ApiFailure::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            "The request arrived too slowly and the server stopped waiting. Nothing was lost on your device: try again when the network is better.",
+        )
+    } else if caused_by::<LengthLimitError>(error) {
+        ApiFailure::too_large(format!(
+            "The request is larger than {} MiB. Sync again: the app sends fewer changes at a time.",
+            MAX_BODY_BYTES / (1024 * 1024)
+        ))
+    } else {
+        ApiFailure::malformed("The request arrived incomplete; send it again.")
+    }
+}
+
+/// Whether `E` is `error` or one of its causes (bodies wrap their errors).
+fn caused_by<E: std::error::Error + 'static>(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(current) = cause {
+        if current.is::<E>() {
+            return true;
+        }
+        cause = current.source();
+    }
+    false
 }
 
 fn inflate(compressed: &[u8]) -> Result<Vec<u8>, ApiFailure> {

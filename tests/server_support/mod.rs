@@ -7,8 +7,9 @@ use itinerances::protocol::{
     ApiError, Cursor, EnrollRequest, EnrollResponse, Operation, Role, SyncRequest, SyncResponse,
     PROTOCOL_VERSION,
 };
-use itinerances::server::{launch_with_listener, AppState, ServerOptions};
+use itinerances::server::{launch_with_listener, AppState, ConnectionLimits, ServerOptions};
 use reqwest::StatusCode;
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -20,6 +21,8 @@ pub fn test_now() -> DateTime<Utc> {
 
 pub struct TestServer {
     pub url: String,
+    /// Where it listens, on 127.0.0.1, for raw TCP clients.
+    pub addr: SocketAddr,
     pub state: AppState,
     pub client: reqwest::Client,
     now: Arc<Mutex<DateTime<Utc>>>,
@@ -36,6 +39,12 @@ impl TestServer {
     /// A server that also serves the web app's files from `web_dir`.
     pub async fn start_serving(records: Vec<Record>, web_dir: Option<PathBuf>) -> TestServer {
         Self::start_configured(records, |options| options.web_dir = web_dir).await
+    }
+
+    /// A server that holds its connections within `limits` (shorter
+    /// timeouts, smaller caps).
+    pub async fn start_with_limits(records: Vec<Record>, limits: ConnectionLimits) -> TestServer {
+        Self::start_configured(records, |options| options.connection_limits = limits).await
     }
 
     /// A server whose options the test adjusts (the clock stays the test's).
@@ -58,10 +67,12 @@ impl TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind port 0");
-        let url = format!("http://{}", listener.local_addr().expect("local addr"));
+        let addr = listener.local_addr().expect("local addr");
+        let url = format!("http://{addr}");
         tokio::spawn(launch_with_listener(listener, state.clone()));
         TestServer {
             url,
+            addr,
             state,
             client: reqwest::Client::new(),
             now,
