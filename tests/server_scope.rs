@@ -135,6 +135,7 @@ async fn pulls_hold_only_the_volunteers_own_scope(
                 Record::Parent(p) => {
                     assert!(p.last_name.is_empty() && p.transfers.is_empty(), "redacted")
                 }
+                Record::Child(c) => assert!(c.last_name.is_empty(), "a child's surname stays"),
                 Record::Event(e) => assert!(trip_ids.contains(e.trip_id.as_str())),
                 Record::Report(r) => assert!(trip_ids.contains(r.trip_id.as_str())),
                 _ => {}

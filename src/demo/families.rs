@@ -56,6 +56,7 @@ fn guardian(
         pickup_address: address.to_owned(),
         pickup_location: GeoPoint::new(at.0, at.1),
         language: Some(language),
+        archived: false,
     }
 }
 
@@ -63,10 +64,12 @@ fn child(id: &str, name: &str, born: i32, language: Language, needs: &str, g: &s
     Child {
         id: ChildId::from(id),
         first_name: name.to_owned(),
+        last_name: String::new(),
         birth_year: born,
         language,
         needs: needs.to_owned(),
         guardian_id: GuardianId::from(g),
+        archived: false,
     }
 }
 

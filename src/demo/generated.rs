@@ -184,6 +184,7 @@ pub fn generated_network(
             pickup_address: format!("{} (generated address)", town.0),
             pickup_location: near(&mut rng, town),
             language: Some(language),
+            archived: false,
         };
         let prison = rng.below(prison_rooms.len());
         let parent = ParentId(format!("gpar-{i:05}"));
@@ -201,10 +202,12 @@ pub fn generated_network(
             records.push(Record::Child(Child {
                 id: child.clone(),
                 first_name: rng.pick(&FIRST_NAMES).to_string(),
+                last_name: last.to_string(),
                 birth_year: 2011 + rng.below(13) as i32,
                 language,
                 needs: rng.pick(&NEEDS).to_string(),
                 guardian_id: guardian.id.clone(),
+                archived: false,
             }));
             records.push(Record::VisitRight(VisitRight {
                 id: VisitRightId(format!("gvr-{i:05}-{k}")),

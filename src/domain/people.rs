@@ -16,15 +16,30 @@ use serde::{Deserialize, Serialize};
 pub struct Child {
     pub id: ChildId,
     pub first_name: String,
+    /// Held for coordinators only; empty on volunteers' devices.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub last_name: String,
     pub birth_year: i32,
     pub language: Language,
     /// What the volunteer must know: comfort object, allergy, fear of dogs...
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub needs: String,
     pub guardian_id: GuardianId,
+    /// No longer followed (visits ended, moved away): kept for the trips and
+    /// figures that refer to it, hidden from the lists.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 impl Child {
+    /// What a volunteer's device holds of a child: no surname.
+    pub fn for_volunteer(&self) -> Self {
+        Self {
+            last_name: String::new(),
+            ..self.clone()
+        }
+    }
+
     /// Age in whole years reached during `year` (the birth date itself is not held).
     pub fn age_in(&self, year: i32) -> i32 {
         (year - self.birth_year).max(0)
@@ -35,6 +50,7 @@ impl Child {
         validate_id("child.guardian_id", self.guardian_id.as_str())?;
         require_text("child.first_name", &self.first_name)?;
         limit_text("child.first_name", &self.first_name, 60)?;
+        limit_text("child.last_name", &self.last_name, 80)?;
         if !(1990..=2100).contains(&self.birth_year) {
             return Err(ValidationError::new(
                 "child.birth_year",
@@ -80,6 +96,9 @@ pub struct Guardian {
     pub pickup_location: GeoPoint,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<Language>,
+    /// No longer followed: kept for what refers to it, hidden from the lists.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 impl Guardian {

@@ -105,10 +105,12 @@ pub fn child(id: &str, language: Language) -> Child {
     Child {
         id: ChildId::from(id),
         first_name: id.into(),
+        last_name: String::new(),
         birth_year: 2016,
         language,
         needs: String::new(),
         guardian_id: GuardianId::from("g1"),
+        archived: false,
     }
 }
 

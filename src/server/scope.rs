@@ -226,11 +226,12 @@ pub(crate) fn volunteer_scope(
     Ok(scope)
 }
 
-/// One record of a volunteer's scope as the volunteer may see it: parents are
-/// cut down to what a volunteer needs.
+/// One record of a volunteer's scope as the volunteer may see it: parents and
+/// children are cut down to what a volunteer needs (no surname).
 fn volunteer_record(conn: &Connection, key: &RecordKey) -> Result<Option<Record>, ServerError> {
     Ok(records::live(conn, key)?.map(|record| match record {
         Record::Parent(p) => Record::Parent(p.for_volunteer()),
+        Record::Child(c) => Record::Child(c.for_volunteer()),
         other => other,
     }))
 }

@@ -180,23 +180,28 @@ impl Network {
             pickup_address: "Rue de la Gare 1, Liège".into(),
             pickup_location: GeoPoint::new(50.62, 5.57),
             language: Some(Language::Fr),
+            archived: false,
         };
         let children = vec![
             Child {
                 id: ChildId::from("c1"),
                 first_name: "Léa".into(),
+                last_name: String::new(),
                 birth_year: 2018,
                 language: Language::Fr,
                 needs: "Brings a comfort blanket".into(),
                 guardian_id: guardian.id.clone(),
+                archived: false,
             },
             Child {
                 id: ChildId::from("c2"),
                 first_name: "Noah".into(),
+                last_name: String::new(),
                 birth_year: 2020,
                 language: Language::Fr,
                 needs: String::new(),
                 guardian_id: guardian.id.clone(),
+                archived: false,
             },
         ];
         let parent = DetainedParent {

@@ -19,10 +19,12 @@ pub fn child(id: &str, first_name: &str) -> Record {
     Record::Child(Child {
         id: ChildId::from(id),
         first_name: first_name.into(),
+        last_name: String::new(),
         birth_year: 2019,
         language: Language::Fr,
         needs: "comfort blanket".into(),
         guardian_id: GuardianId::from("g1"),
+        archived: false,
     })
 }
 
