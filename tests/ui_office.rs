@@ -86,7 +86,7 @@ fn the_children_list_searches_without_accents_and_says_what_to_check() {
     }
     // The search as the screen runs it.
     let now = now();
-    let found = itinerances::ui::network::children_list(&*store, "LÍNA", now).unwrap();
+    let found = itinerances::ui::network::children_list(&*store, "LÍNA", now, false).unwrap();
     assert_eq!(
         found
             .iter()
@@ -94,7 +94,7 @@ fn the_children_list_searches_without_accents_and_says_what_to_check() {
             .collect::<Vec<_>>(),
         vec!["Lina"]
     );
-    let by_family = itinerances::ui::network::children_list(&*store, "", now).unwrap();
+    let by_family = itinerances::ui::network::children_list(&*store, "", now, false).unwrap();
     assert_eq!(by_family.len(), names.len());
 }
 
@@ -177,4 +177,103 @@ fn an_enrollment_link_opened_in_the_browser_fills_the_code() {
     let store = Arc::new(MemoryStore::new());
     let (_, html) = render(store, Language::Nl, "/enroll?code=ABCD-EFGH");
     assert!(html.contains("value=\"ABCD-EFGH\""), "{html}");
+}
+
+#[test]
+fn the_record_forms_label_every_field_in_each_language() {
+    let store = coordinator_store();
+    let forms = [
+        (
+            "/office/children/new",
+            vec![
+                "child-first",
+                "child-last",
+                "child-born",
+                "child-language",
+                "child-needs",
+                "child-guardian",
+            ],
+        ),
+        (
+            "/office/families/new",
+            vec![
+                "family-name",
+                "family-kind",
+                "family-phone",
+                "family-language",
+                "family-address",
+                "family-lat",
+                "family-lon",
+            ],
+        ),
+        (
+            "/office/children/lina/rights/new",
+            vec![
+                "right-parent",
+                "right-allowed",
+                "right-by",
+                "right-visits",
+                "right-per",
+                "right-from",
+                "right-until",
+                "right-supervised",
+                "right-reference",
+            ],
+        ),
+    ];
+    for lang in LANGS {
+        for (path, fields) in &forms {
+            let (text, html) = render(store.clone(), lang, path);
+            for id in fields {
+                assert!(html.contains(&format!("id=\"{id}\"")), "{path}: field {id}");
+                let labelled = html.contains(&format!("for=\"{id}\""))
+                    || html.contains(&format!("<label class=\"choice\"><input id=\"{id}\""));
+                assert!(labelled, "{path}: a label for {id}");
+            }
+            assert!(
+                text.contains(pick(lang, "Enregistrer", "Opslaan", "Save")),
+                "{lang:?} {path}: {text}"
+            );
+        }
+        let (text, _) = render(store.clone(), lang, "/office/children/lina/rights/new");
+        assert!(text.contains("Mehdi Benali"), "the parents to choose from");
+        let (text, _) = render(store.clone(), lang, "/office/children/lina/edit");
+        assert!(
+            text.contains("Mme Sarah Martin"),
+            "the child's family is offered"
+        );
+    }
+}
+
+#[test]
+fn an_archived_child_leaves_the_lists_but_keeps_its_file() {
+    let store = coordinator_store();
+    let before = itinerances::ui::network::overview(&*store, now())
+        .unwrap()
+        .children;
+    let mut wout = store
+        .children()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id.as_str() == "wout")
+        .unwrap();
+    wout.archived = true;
+    store
+        .apply(
+            &ApplyPlan {
+                upserts: vec![Record::Child(wout)],
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let after = itinerances::ui::network::overview(&*store, now())
+        .unwrap()
+        .children;
+    assert_eq!(after, before - 1);
+    let (text, _) = render(store.clone(), Language::Fr, "/office/children");
+    assert!(!text.contains("Wout"), "{text}");
+    let (text, _) = render(store, Language::Fr, "/office/children/wout");
+    assert!(text.contains("Wout") && text.contains("archivé"), "{text}");
+    assert!(text.contains("Sortir des archives"), "{text}");
 }

@@ -19,14 +19,14 @@ pub use context::{
     TripMemory,
 };
 
-use crate::domain::{ChildId, PrisonId, TripId};
+use crate::domain::{ChildId, GuardianId, PrisonId, TripId};
 use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
-    ChildFile, Children, Devices, Enroll, NotFound, Office, OfficeHome, PrisonSheet, Report,
-    Settings, TripDetail, TripLog, Trips,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
+    Office, OfficeHome, PrisonSheet, Report, RightNew, Settings, TripDetail, TripLog, Trips,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -60,8 +60,18 @@ pub enum Route {
             OfficeHome {},
             #[route("/children")]
             Children {},
+            #[route("/children/new")]
+            ChildNew {},
             #[route("/children/:id")]
             ChildFile { id: ChildId },
+            #[route("/children/:id/edit")]
+            ChildEdit { id: ChildId },
+            #[route("/children/:id/rights/new")]
+            RightNew { id: ChildId },
+            #[route("/families/new")]
+            GuardianNew {},
+            #[route("/families/:id/edit")]
+            GuardianEdit { id: GuardianId },
             #[route("/devices")]
             Devices {},
         #[end_layout]
@@ -82,6 +92,13 @@ impl FromStr for ChildId {
     type Err = Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(ChildId::from(s))
+    }
+}
+
+impl FromStr for GuardianId {
+    type Err = Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(GuardianId::from(s))
     }
 }
 

@@ -68,7 +68,7 @@ pub fn overview(store: &dyn Store, now: DateTime<Utc>) -> Result<Overview, Store
         .map(|r| r.child_id)
         .collect();
     Ok(Overview {
-        children: store.list(RecordKind::Child)?.len(),
+        children: children_of(store)?.iter().filter(|c| !c.archived).count(),
         volunteers: store.list(RecordKind::Volunteer)?.len(),
         prisons: store.list(RecordKind::Prison)?.len(),
         trips_coming: coming.len(),
@@ -108,12 +108,14 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
-/// The children whose first name, guardian or pickup address matches every
-/// word of `query` (accents and case ignored), by first name.
+/// The children whose first name, surname, guardian or pickup address
+/// matches every word of `query` (accents and case ignored), by first name;
+/// archived ones only when asked.
 pub fn children_list(
     store: &dyn Store,
     query: &str,
     now: DateTime<Utc>,
+    with_archived: bool,
 ) -> Result<Vec<ChildRow>, StoreError> {
     let today = local_date(now);
     let guardians: HashMap<_, Guardian> = all(store, RecordKind::Guardian, |r| match r {
@@ -128,11 +130,13 @@ pub fn children_list(
     let words: Vec<String> = fold(query).split_whitespace().map(str::to_owned).collect();
     let mut rows: Vec<ChildRow> = children_of(store)?
         .into_iter()
+        .filter(|child| with_archived || !child.archived)
         .filter_map(|child| {
             let guardian = guardians.get(&child.guardian_id).cloned();
             let haystack = fold(&format!(
-                "{} {} {}",
+                "{} {} {} {}",
                 child.first_name,
+                child.last_name,
                 guardian.as_ref().map_or("", |g| g.name.as_str()),
                 guardian.as_ref().map_or("", |g| g.pickup_address.as_str()),
             ));

@@ -56,6 +56,11 @@ pub fn rhythm(per: RhythmPeriod) -> String {
     format!("rhythm-{}", snake(&per))
 }
 
+/// "a week", "a month"... as a choice in the visit right's form.
+pub fn rhythm_choice(per: RhythmPeriod) -> String {
+    format!("right-form-per-{}", snake(&per))
+}
+
 pub fn guardian(kind: GuardianKind) -> String {
     format!("guardian-{}", snake(&kind))
 }
@@ -85,6 +90,7 @@ mod tests {
         keys.extend([Language::Fr, Language::Nl, Language::En, Language::De].map(language));
         keys.extend(DecidedBy::ALL.map(decided_by));
         keys.extend(RhythmPeriod::ALL.map(rhythm));
+        keys.extend(RhythmPeriod::ALL.map(rhythm_choice));
         keys.extend(GuardianKind::ALL.map(guardian));
         // The cancel step's own texts are not shown (a cancellation says its
         // reason instead); every other key must exist.

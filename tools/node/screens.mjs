@@ -341,6 +341,36 @@ try {
   await expectText('Droits de visite', "the child's file");
   await expectText('Valable jusqu', 'the visit right in words');
   await officeShot('office-child');
+
+  // A new family, its child and a decision forbidding visits, entered by hand.
+  await page.locator('nav.side a', { hasText: 'Enfants' }).click();
+  await page.locator('a', { hasText: 'Nouvelle famille' }).first().click();
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await page.locator('#family-name-error').waitFor(WAIT)
+    .catch(() => fail('an empty family is not refused next to its fields'));
+  await expectText('À remplir', 'what is missing, in words');
+  await officeShot('office-family-errors');
+  await page.locator('#family-name').fill('Mme Anna Peeters');
+  await page.locator('#family-phone').fill('+32 470 12 34 56');
+  await page.locator('#family-address').fill('Ixelles, place Flagey, devant le kiosque');
+  await page.locator('#family-lat').fill('50,8275');
+  await page.locator('#family-lon').fill('4.3725');
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await page.locator('a', { hasText: 'Nouvel enfant' }).first().click();
+  await page.locator('#child-first').fill('Mila');
+  await page.locator('#child-last').fill('Peeters');
+  await page.locator('#child-born').fill('2019');
+  await page.locator('#child-guardian').selectOption({ label: 'Mme Anna Peeters · Ixelles, place Flagey, devant le kiosque' });
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Mila Peeters', "the new child's file");
+  await page.locator('a', { hasText: 'Ajouter un droit de visite' }).click();
+  await page.locator('#right-parent').selectOption({ label: 'Mehdi Benali' });
+  await page.locator('#right-allowed').selectOption({ label: 'Visites interdites' });
+  await page.locator('#right-reference').fill('Tribunal de la jeunesse, 12/11/2026');
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Visites interdites', 'the forbidden visit on the child\'s file');
+  await expectSyncBar(/tout est envoyé/, 'the new records reached the server');
+  await officeShot('office-child-new');
   await page.locator('nav.side a', { hasText: 'Appareils et accès' }).click();
   await page.locator('#code-volunteer').selectOption({ index: 1 });
   await page.locator('button[type=submit]', { hasText: 'Créer le code' }).click();

@@ -1,12 +1,14 @@
 //! Reusable pieces of the screens.
 
 mod checklist;
+mod form;
 mod shell;
 mod status_banner;
 mod step_button;
 mod sync_bar;
 
 pub use checklist::Checklist;
+pub use form::{CheckField, FieldErrors, SelectField, TextField};
 pub use shell::Shell;
 pub use status_banner::{ExampleNotice, StatusBanner};
 pub use step_button::BigStepButton;

@@ -3,10 +3,13 @@
 //! missing or about to end said in words) and the next trips.
 
 use crate::domain::ChildId;
+use crate::domain::Record;
 use crate::i18n::{format_date, format_day_time, t, tr, Lang};
+use crate::protocol::Change;
+use crate::ui::components::CheckField;
 use crate::ui::network::{child_page, children_list, ParentRights, RightState};
 use crate::ui::views::StoreProblem;
-use crate::ui::{use_device, use_lang, Route};
+use crate::ui::{use_app, use_device, use_lang, Action, Route};
 use dioxus::prelude::*;
 
 #[component]
@@ -15,12 +18,17 @@ pub fn Children() -> Element {
     device.watch();
     let lang = use_lang();
     let mut query = use_signal(String::new);
-    let rows = match children_list(&*device.store, &query(), device.now()) {
+    let archived = use_signal(|| false);
+    let rows = match children_list(&*device.store, &query(), device.now(), archived()) {
         Ok(rows) => rows,
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
     rsx! {
         h1 { {t(lang, "children-title")} }
+        div { class: "actions",
+            Link { class: "button primary", to: Route::ChildNew {}, {t(lang, "children-new")} }
+            Link { class: "button secondary", to: Route::GuardianNew {}, {t(lang, "form-new-family")} }
+        }
         label { r#for: "child-search", {t(lang, "children-search")} }
         input {
             id: "child-search",
@@ -29,6 +37,7 @@ pub fn Children() -> Element {
             autocomplete: "off",
             oninput: move |e| query.set(e.value()),
         }
+        CheckField { id: "child-archived", label: t(lang, "children-show-archived"), value: archived }
         p { class: "muted", role: "status", {tr(lang, "children-count", &[("count", rows.len().into())])} }
         if rows.is_empty() {
             p { {t(lang, "children-none")} }
@@ -46,7 +55,10 @@ pub fn Children() -> Element {
                     for row in rows {
                         tr { key: "{row.child.id}",
                             td {
-                                Link { to: Route::ChildFile { id: row.child.id.clone() }, "{row.child.first_name}" }
+                                Link { to: Route::ChildFile { id: row.child.id.clone() }, "{row.child.first_name} {row.child.last_name}" }
+                                if row.child.archived {
+                                    span { class: "tag", " " {t(lang, "archived")} }
+                                }
                             }
                             td { {tr(lang, "child-age", &[("age", row.age.into())])} }
                             td { {row.guardian.as_ref().map(|g| g.name.clone()).unwrap_or_default()} }
@@ -154,9 +166,53 @@ pub fn ChildFile(id: ChildId) -> Element {
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
     let child = &page.child;
+    let app = use_app();
+    let mut confirm_archive = use_signal(|| false);
+    let mut problem = use_signal(|| None::<String>);
+    let flipped = {
+        let mut c = child.clone();
+        c.archived = !c.archived;
+        c
+    };
+    let archive = move |_| {
+        let change = Change::Put {
+            record: Record::Child(flipped.clone()),
+        };
+        match app.act(Action::Record(Box::new(change))) {
+            Ok(()) => {
+                confirm_archive.set(false);
+                problem.set(None);
+            }
+            Err(e) => problem.set(Some(e.to_string())),
+        }
+    };
     rsx! {
         p { Link { to: Route::Children {}, {t(lang, "children-back")} } }
-        h1 { "{child.first_name}" }
+        h1 { "{child.first_name} {child.last_name}"
+            if child.archived {
+                span { class: "tag", " " {t(lang, "archived")} }
+            }
+        }
+        div { class: "actions",
+            Link { class: "button", to: Route::ChildEdit { id: child.id.clone() }, {t(lang, "child-edit")} }
+            Link { class: "button", to: Route::RightNew { id: child.id.clone() }, {t(lang, "child-add-right")} }
+            if confirm_archive() || child.archived {
+                if !child.archived {
+                    span { {t(lang, "child-archive-confirm")} }
+                }
+                button { class: "secondary", onclick: archive,
+                    if child.archived { {t(lang, "child-unarchive")} } else { {t(lang, "child-archive-yes")} }
+                }
+                if !child.archived {
+                    button { class: "secondary", onclick: move |_| confirm_archive.set(false), {t(lang, "form-cancel")} }
+                }
+            } else {
+                button { class: "secondary", onclick: move |_| confirm_archive.set(true), {t(lang, "child-archive")} }
+            }
+        }
+        if let Some(message) = problem() {
+            p { class: "error", role: "alert", "{message}" }
+        }
         p { class: "lead", {tr(lang, "child-born", &[("year", child.birth_year.into()), ("age", page.age.into())])} }
         if !child.needs.is_empty() {
             p { strong { {t(lang, "child-needs")} } " {child.needs}" }
@@ -164,7 +220,9 @@ pub fn ChildFile(id: ChildId) -> Element {
         if let Some(guardian) = page.guardian.clone() {
             section { class: "card",
                 h2 { {t(lang, "child-family")} }
-                p { strong { "{guardian.name}" } " · " {t(lang, &crate::ui::text_keys::guardian(guardian.kind))} }
+                p { strong { "{guardian.name}" } " · " {t(lang, &crate::ui::text_keys::guardian(guardian.kind))}
+                    " · " Link { to: Route::GuardianEdit { id: guardian.id.clone() }, {t(lang, "family-edit")} }
+                }
                 p { a { href: "tel:{guardian.phone}", "{guardian.phone}" } }
                 p { {t(lang, "child-pickup")} " {guardian.pickup_address}" }
             }

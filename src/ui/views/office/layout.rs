@@ -29,7 +29,12 @@ pub fn Office() -> Element {
     let route = use_route::<Route>();
     // A child's file belongs to the children's part of the menu.
     let section = match &route {
-        Route::ChildFile { .. } => Route::Children {},
+        Route::ChildFile { .. }
+        | Route::ChildNew {}
+        | Route::ChildEdit { .. }
+        | Route::RightNew { .. }
+        | Route::GuardianNew {}
+        | Route::GuardianEdit { .. } => Route::Children {},
         other => other.clone(),
     };
     let current = |target: &Route| {

@@ -2,12 +2,18 @@
 //! desktop app): the overview, the children and their visit rights, devices
 //! and access. A volunteer's device never shows it.
 
+mod child_form;
 mod children;
 mod devices;
+mod guardian_form;
 mod home;
 mod layout;
+mod right_form;
 
+pub use child_form::{ChildEdit, ChildNew};
 pub use children::{ChildFile, Children};
 pub use devices::Devices;
+pub use guardian_form::{GuardianEdit, GuardianNew};
 pub use home::OfficeHome;
 pub use layout::Office;
+pub use right_form::RightNew;
