@@ -277,3 +277,40 @@ fn an_archived_child_leaves_the_lists_but_keeps_its_file() {
     assert!(text.contains("Wout") && text.contains("archivé"), "{text}");
     assert!(text.contains("Sortir des archives"), "{text}");
 }
+
+#[test]
+fn the_volunteers_list_and_form_say_who_drives_and_when_they_are_free() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, _) = render(store.clone(), lang, "/office/volunteers");
+        for name in [
+            "Anne Vermeulen",
+            "Marc Delvaux",
+            "Els Wouters",
+            "Samir Haddad",
+        ] {
+            assert!(text.contains(name), "{lang:?}: {name}");
+        }
+        assert!(
+            text.contains(pick(lang, "nouveau", "nieuw", "new")),
+            "{lang:?}: the newcomer is marked: {text}"
+        );
+        assert!(text.contains(pick(lang, "samedi", "zaterdag", "Saturday")));
+        let (_, html) = render(store.clone(), lang, "/office/volunteers/v-els");
+        assert!(
+            html.contains("value=\"Els Wouters\""),
+            "the form holds the volunteer"
+        );
+        for id in [
+            "volunteer-name",
+            "volunteer-phone",
+            "volunteer-lat",
+            "volunteer-lon",
+            "volunteer-car",
+            "volunteer-newcomer",
+            "absence-0-from",
+        ] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "field {id}");
+        }
+    }
+}

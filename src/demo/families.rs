@@ -289,6 +289,8 @@ pub(super) fn people(today: NaiveDate) -> People {
             // Retired and free most days: she is the référent of two families.
             availability: slots(&[Mon, Tue, Wed, Thu, Fri, Sat, Sun], (7, 30), (19, 0)),
             absences: Vec::new(),
+            newcomer: false,
+            archived: false,
         },
         Volunteer {
             id: VolunteerId::from("v-marc"),
@@ -299,6 +301,8 @@ pub(super) fn people(today: NaiveDate) -> People {
             languages: vec![Fr],
             availability: slots(&[Tue, Thu, Sat], (8, 30), (18, 0)),
             absences: Vec::new(),
+            newcomer: false,
+            archived: false,
         },
         Volunteer {
             id: VolunteerId::from("v-els"),
@@ -312,6 +316,8 @@ pub(super) fn people(today: NaiveDate) -> People {
                 from: today + Duration::days(24),
                 until: today + Duration::days(30),
             }],
+            newcomer: false,
+            archived: false,
         },
         Volunteer {
             id: VolunteerId::from("v-samir"),
@@ -322,6 +328,9 @@ pub(super) fn people(today: NaiveDate) -> People {
             languages: vec![Fr, En],
             availability: slots(&[Mon, Wed, Fri], (8, 0), (18, 0)),
             absences: Vec::new(),
+            // Joined this autumn: goes with an experienced volunteer first.
+            newcomer: true,
+            archived: false,
         },
     ];
     People {

@@ -159,6 +159,8 @@ pub fn generated_network(
             languages,
             availability,
             absences: Vec::new(),
+            newcomer: false,
+            archived: false,
         }));
         volunteer_ids.push(id);
         names.push(name);

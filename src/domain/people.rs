@@ -215,6 +215,13 @@ pub struct Volunteer {
     pub availability: Vec<WeeklySlot>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absences: Vec<Absence>,
+    /// New to the network: not yet alone with a child on a trip.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub newcomer: bool,
+    /// No longer volunteering: kept for the trips that refer to them, hidden
+    /// from the lists and from suggestions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
 }
 
 impl Volunteer {

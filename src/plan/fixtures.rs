@@ -98,6 +98,8 @@ pub fn volunteer(id: &str, home: GeoPoint, has_car: bool, languages: &[Language]
             })
             .collect(),
         absences: vec![],
+        newcomer: false,
+        archived: false,
     }
 }
 

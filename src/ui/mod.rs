@@ -19,7 +19,7 @@ pub use context::{
     TripMemory,
 };
 
-use crate::domain::{ChildId, GuardianId, PrisonId, TripId};
+use crate::domain::{ChildId, GuardianId, PrisonId, TripId, VolunteerId};
 use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
@@ -27,6 +27,7 @@ use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
     Office, OfficeHome, PrisonSheet, Report, RightNew, Settings, TripDetail, TripLog, Trips,
+    VolunteerEdit, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -72,6 +73,12 @@ pub enum Route {
             GuardianNew {},
             #[route("/families/:id/edit")]
             GuardianEdit { id: GuardianId },
+            #[route("/volunteers")]
+            Volunteers {},
+            #[route("/volunteers/new")]
+            VolunteerNew {},
+            #[route("/volunteers/:id")]
+            VolunteerEdit { id: VolunteerId },
             #[route("/devices")]
             Devices {},
         #[end_layout]
@@ -99,6 +106,13 @@ impl FromStr for GuardianId {
     type Err = Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(GuardianId::from(s))
+    }
+}
+
+impl FromStr for VolunteerId {
+    type Err = Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(VolunteerId::from(s))
     }
 }
 

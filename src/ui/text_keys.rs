@@ -61,6 +61,10 @@ pub fn rhythm_choice(per: RhythmPeriod) -> String {
     format!("right-form-per-{}", snake(&per))
 }
 
+pub fn weekday(day: chrono::Weekday) -> String {
+    format!("weekday-{}", day.to_string().to_lowercase())
+}
+
 pub fn guardian(kind: GuardianKind) -> String {
     format!("guardian-{}", snake(&kind))
 }
@@ -92,6 +96,18 @@ mod tests {
         keys.extend(RhythmPeriod::ALL.map(rhythm));
         keys.extend(RhythmPeriod::ALL.map(rhythm_choice));
         keys.extend(GuardianKind::ALL.map(guardian));
+        keys.extend(
+            [
+                chrono::Weekday::Mon,
+                chrono::Weekday::Tue,
+                chrono::Weekday::Wed,
+                chrono::Weekday::Thu,
+                chrono::Weekday::Fri,
+                chrono::Weekday::Sat,
+                chrono::Weekday::Sun,
+            ]
+            .map(weekday),
+        );
         // The cancel step's own texts are not shown (a cancellation says its
         // reason instead); every other key must exist.
         keys.retain(|k| {

@@ -221,6 +221,8 @@ impl Network {
             languages: vec![Language::Fr],
             availability: vec![],
             absences: vec![],
+            newcomer: false,
+            archived: false,
         };
         let visit_start = now + Duration::days(1);
         let trip = Trip {

@@ -35,6 +35,7 @@ pub fn Office() -> Element {
         | Route::RightNew { .. }
         | Route::GuardianNew {}
         | Route::GuardianEdit { .. } => Route::Children {},
+        Route::VolunteerNew {} | Route::VolunteerEdit { .. } => Route::Volunteers {},
         other => other.clone(),
     };
     let current = |target: &Route| {
@@ -47,6 +48,7 @@ pub fn Office() -> Element {
     let menu = [
         (Route::OfficeHome {}, "office-nav-home"),
         (Route::Children {}, "office-nav-children"),
+        (Route::Volunteers {}, "office-nav-volunteers"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
     ];

@@ -9,6 +9,8 @@ mod guardian_form;
 mod home;
 mod layout;
 mod right_form;
+mod volunteer_form;
+mod volunteers;
 
 pub use child_form::{ChildEdit, ChildNew};
 pub use children::{ChildFile, Children};
@@ -17,3 +19,5 @@ pub use guardian_form::{GuardianEdit, GuardianNew};
 pub use home::OfficeHome;
 pub use layout::Office;
 pub use right_form::RightNew;
+pub use volunteer_form::{VolunteerEdit, VolunteerNew};
+pub use volunteers::Volunteers;
