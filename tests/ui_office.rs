@@ -314,3 +314,28 @@ fn the_volunteers_list_and_form_say_who_drives_and_when_they_are_free() {
         }
     }
 }
+
+#[test]
+fn the_parents_list_says_where_each_is_held() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/parents");
+        assert!(text.contains("Mehdi Benali"), "{text}");
+        assert!(
+            !text.to_lowercase().contains("détenu")
+                && !text.to_lowercase().contains("gedetineerde")
+        );
+        assert!(html.contains("href=\"/office/parents/p-mehdi\""));
+        let (_, html) = render(store.clone(), lang, "/office/parents/p-mehdi");
+        for id in [
+            "parent-first",
+            "parent-last",
+            "parent-prison",
+            "parent-released",
+            "parent-moved-to",
+            "parent-moved-on",
+        ] {
+            assert!(html.contains(&format!("id=\"{id}\"")), "field {id}");
+        }
+    }
+}

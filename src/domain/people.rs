@@ -144,7 +144,8 @@ impl DetainedParent {
     pub fn prison_on(&self, day: NaiveDate) -> &PrisonId {
         let mut transfers: Vec<&Transfer> = self.transfers.iter().collect();
         transfers.sort_by_key(|t| t.on);
-        // Walk backwards: the first transfer after `day` tells where the parent was before it.
+        // In date order, the first transfer after `day` tells where the parent
+        // was before it; with none after, the parent is where they are now.
         for t in &transfers {
             if t.on > day {
                 return &t.from;

@@ -19,15 +19,15 @@ pub use context::{
     TripMemory,
 };
 
-use crate::domain::{ChildId, GuardianId, PrisonId, TripId, VolunteerId};
+use crate::domain::{ChildId, GuardianId, ParentId, PrisonId, TripId, VolunteerId};
 use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
-    Office, OfficeHome, PrisonSheet, Report, RightNew, Settings, TripDetail, TripLog, Trips,
-    VolunteerEdit, VolunteerNew, Volunteers,
+    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonSheet, Report, RightNew, Settings,
+    TripDetail, TripLog, Trips, VolunteerEdit, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -73,6 +73,12 @@ pub enum Route {
             GuardianNew {},
             #[route("/families/:id/edit")]
             GuardianEdit { id: GuardianId },
+            #[route("/parents")]
+            Parents {},
+            #[route("/parents/new")]
+            ParentNew {},
+            #[route("/parents/:id")]
+            ParentEdit { id: ParentId },
             #[route("/volunteers")]
             Volunteers {},
             #[route("/volunteers/new")]
@@ -113,6 +119,13 @@ impl FromStr for VolunteerId {
     type Err = Infallible;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Ok(VolunteerId::from(s))
+    }
+}
+
+impl FromStr for ParentId {
+    type Err = Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(ParentId::from(s))
     }
 }
 

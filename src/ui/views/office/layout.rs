@@ -36,6 +36,7 @@ pub fn Office() -> Element {
         | Route::GuardianNew {}
         | Route::GuardianEdit { .. } => Route::Children {},
         Route::VolunteerNew {} | Route::VolunteerEdit { .. } => Route::Volunteers {},
+        Route::ParentNew {} | Route::ParentEdit { .. } => Route::Parents {},
         other => other.clone(),
     };
     let current = |target: &Route| {
@@ -48,6 +49,7 @@ pub fn Office() -> Element {
     let menu = [
         (Route::OfficeHome {}, "office-nav-home"),
         (Route::Children {}, "office-nav-children"),
+        (Route::Parents {}, "office-nav-parents"),
         (Route::Volunteers {}, "office-nav-volunteers"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
