@@ -8,7 +8,8 @@ use crate::domain::{
     Equipment, GeoPoint, Prison, PrisonId, PrisonStatus, PrisonStatusKind, Record, RoomId,
     RoomKind, SheetCheck, VisitRoom,
 };
-use chrono::{Datelike, Duration, NaiveDate};
+use crate::domain::{Language, WeeklySlot};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 
 /// The first item of every example list, so no one takes it for the real rule.
 pub(super) const EXAMPLE: &str = "Example — check with the prison";
@@ -287,6 +288,23 @@ pub(super) fn example_prison(
             by: "Demo data".to_owned(),
         },
         example_content: true,
+        sheet_language: Some(Language::En),
+        translations: Default::default(),
+        // Example content like the rest of the sheet.
+        visiting_hours: [
+            (Weekday::Tue, (13, 30), (16, 0)),
+            (Weekday::Thu, (13, 30), (16, 0)),
+            (Weekday::Sat, (9, 30), (11, 30)),
+        ]
+        .into_iter()
+        .filter_map(|(weekday, from, until)| {
+            Some(WeeklySlot {
+                weekday,
+                from: NaiveTime::from_hms_opt(from.0, from.1, 0)?,
+                until: NaiveTime::from_hms_opt(until.0, until.1, 0)?,
+            })
+        })
+        .collect(),
     }
 }
 

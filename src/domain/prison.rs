@@ -2,10 +2,12 @@
 //! car park before going in with a child.
 
 use super::{
-    limit_list, limit_text, require_text, validate_id, GeoPoint, PrisonId, RoomId, ValidationError,
+    limit_list, limit_text, require_text, validate_id, GeoPoint, Language, PrisonId, RoomId,
+    ValidationError, WeeklySlot,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Whether visits run normally.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +76,37 @@ pub struct SheetCheck {
     pub by: String,
 }
 
+/// The texts of a practical sheet that are written in a language.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SheetTexts {
+    pub visitor_entrance: String,
+    pub documents_adult: Vec<String>,
+    pub documents_child: Vec<String>,
+    pub allowed_items: Vec<String>,
+    pub forbidden_items: Vec<String>,
+    pub lockers: String,
+}
+
+impl SheetTexts {
+    pub fn is_empty(&self) -> bool {
+        self.visitor_entrance.trim().is_empty()
+            && self.lockers.trim().is_empty()
+            && self.documents_adult.is_empty()
+            && self.documents_child.is_empty()
+            && self.allowed_items.is_empty()
+            && self.forbidden_items.is_empty()
+    }
+
+    fn validate(&self) -> Result<(), ValidationError> {
+        limit_text("prison.visitor_entrance", &self.visitor_entrance, 1000)?;
+        limit_list("prison.documents_adult", &self.documents_adult, 30, 300)?;
+        limit_list("prison.documents_child", &self.documents_child, 30, 300)?;
+        limit_list("prison.allowed_items", &self.allowed_items, 50, 300)?;
+        limit_list("prison.forbidden_items", &self.forbidden_items, 50, 300)?;
+        limit_text("prison.lockers", &self.lockers, 1000)
+    }
+}
+
 /// A prison and its practical sheet.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Prison {
@@ -99,9 +132,61 @@ pub struct Prison {
     /// real rules (demo data). Screens must say so.
     #[serde(default)]
     pub example_content: bool,
+    /// The language the sheet's texts above are written in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet_language: Option<Language>,
+    /// The same texts in other languages, as far as they are translated.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<Language, SheetTexts>,
+    /// The weekly slots in which visits can be planned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub visiting_hours: Vec<WeeklySlot>,
 }
 
 impl Prison {
+    /// The sheet's texts as first written (in [`Prison::sheet_language`]).
+    pub fn texts(&self) -> SheetTexts {
+        SheetTexts {
+            visitor_entrance: self.visitor_entrance.clone(),
+            documents_adult: self.documents_adult.clone(),
+            documents_child: self.documents_child.clone(),
+            allowed_items: self.allowed_items.clone(),
+            forbidden_items: self.forbidden_items.clone(),
+            lockers: self.lockers.clone(),
+        }
+    }
+
+    /// The texts to show a person who reads `lang`: theirs when the sheet is
+    /// written or translated in it; otherwise the sheet as written, with the
+    /// language it is in (the screen says it is not translated yet).
+    pub fn texts_in(&self, lang: Language) -> (SheetTexts, Option<Language>) {
+        if self.sheet_language.is_none_or(|l| l == lang) {
+            return (self.texts(), None);
+        }
+        match self.translations.get(&lang) {
+            Some(texts) if !texts.is_empty() => (texts.clone(), None),
+            _ => (self.texts(), self.sheet_language),
+        }
+    }
+
+    /// Replaces the texts in `lang`: the sheet's own when it is written in
+    /// that language, else its translation (an empty one is removed).
+    pub fn set_texts(&mut self, lang: Language, texts: SheetTexts) {
+        if self.sheet_language.is_none_or(|l| l == lang) {
+            self.sheet_language = Some(lang);
+            self.visitor_entrance = texts.visitor_entrance;
+            self.documents_adult = texts.documents_adult;
+            self.documents_child = texts.documents_child;
+            self.allowed_items = texts.allowed_items;
+            self.forbidden_items = texts.forbidden_items;
+            self.lockers = texts.lockers;
+        } else if texts.is_empty() {
+            self.translations.remove(&lang);
+        } else {
+            self.translations.insert(lang, texts);
+        }
+    }
+
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_id("prison.id", self.id.as_str())?;
         require_text("prison.name", &self.name)?;
@@ -112,7 +197,24 @@ impl Prison {
         limit_text("prison.address", &self.address, 300)?;
         self.location.validate("prison.location")?;
         limit_text("prison.phone", &self.phone, 40)?;
-        limit_text("prison.visitor_entrance", &self.visitor_entrance, 1000)?;
+        self.texts().validate()?;
+        for texts in self.translations.values() {
+            texts.validate()?;
+        }
+        if self.visiting_hours.len() > 50 {
+            return Err(ValidationError::new(
+                "prison.visiting_hours",
+                "more than 50 weekly slots; merge the ones that follow each other",
+            ));
+        }
+        for slot in &self.visiting_hours {
+            if slot.until <= slot.from {
+                return Err(ValidationError::new(
+                    "prison.visiting_hours",
+                    "a visiting slot ends before it starts",
+                ));
+            }
+        }
         if self.arrival_lead_minutes > 240 {
             return Err(ValidationError::new(
                 "prison.arrival_lead_minutes",
@@ -122,11 +224,6 @@ impl Prison {
                 ),
             ));
         }
-        limit_list("prison.documents_adult", &self.documents_adult, 30, 300)?;
-        limit_list("prison.documents_child", &self.documents_child, 30, 300)?;
-        limit_list("prison.allowed_items", &self.allowed_items, 50, 300)?;
-        limit_list("prison.forbidden_items", &self.forbidden_items, 50, 300)?;
-        limit_text("prison.lockers", &self.lockers, 1000)?;
         limit_text("prison.status.note", &self.status.note, 1000)?;
         if let (Some(from), Some(until)) = (self.status.from, self.status.until) {
             if until <= from {

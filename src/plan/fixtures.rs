@@ -46,6 +46,9 @@ pub fn prison(id: &str) -> Prison {
             by: "test".into(),
         },
         example_content: true,
+        sheet_language: None,
+        translations: Default::default(),
+        visiting_hours: Vec::new(),
     }
 }
 

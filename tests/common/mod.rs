@@ -163,6 +163,9 @@ impl Network {
                 by: "Test".into(),
             },
             example_content: true,
+            sheet_language: None,
+            translations: Default::default(),
+            visiting_hours: Vec::new(),
         };
         let room = VisitRoom {
             id: RoomId::from("lantin-family"),

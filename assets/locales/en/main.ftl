@@ -471,3 +471,4 @@ parent-moved-to = Transferred to
 parent-moved-on = On
 parent-transfer-error = For a transfer, choose another prison and give its date.
 form-pick-prison = Choose the prison.
+sheet-not-translated = This sheet is not translated into English yet: here it is in { $language }.

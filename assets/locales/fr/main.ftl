@@ -471,3 +471,4 @@ parent-moved-to = Transféré à
 parent-moved-on = Le
 parent-transfer-error = Pour un transfert, choisissez une autre prison et donnez sa date.
 form-pick-prison = Choisissez la prison.
+sheet-not-translated = Cette fiche n'est pas encore traduite en français : la voici en { $language }.

@@ -471,3 +471,4 @@ parent-moved-to = Overgeplaatst naar
 parent-moved-on = Op
 parent-transfer-error = Kies voor een overplaatsing een andere gevangenis en geef de datum.
 form-pick-prison = Kies de gevangenis.
+sheet-not-translated = Deze fiche is nog niet in het Nederlands vertaald: hier is ze in het { $language }.

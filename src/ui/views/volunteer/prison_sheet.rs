@@ -20,12 +20,14 @@ pub fn PrisonSheet(id: PrisonId) -> Element {
         Ok(None) => return rsx! { NotHere { lang } },
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
-    let mut checklist: Vec<(String, String)> = prison
+    // The sheet in the reader's language, or as written, said plainly.
+    let (texts, written_in) = prison.texts_in(lang);
+    let mut checklist: Vec<(String, String)> = texts
         .documents_adult
         .iter()
         .map(|d| (format!("adult:{d}"), d.clone()))
         .chain(
-            prison
+            texts
                 .documents_child
                 .iter()
                 .map(|d| (format!("child:{d}"), d.clone())),
@@ -51,13 +53,18 @@ pub fn PrisonSheet(id: PrisonId) -> Element {
             ExampleNotice { lang }
         }
         StatusBanner { status: prison.status.clone(), lang }
+        if let Some(written) = written_in {
+            p { class: "banner notice", role: "note",
+                {tr(lang, "sheet-not-translated", &[("language", t(lang, &crate::ui::text_keys::language(written)).into())])}
+            }
+        }
         section { class: "card",
             p { "{prison.address}" }
             if !prison.phone.is_empty() {
                 a { class: "button", href: "tel:{prison.phone}", {tr(lang, "detail-call", &[("phone", prison.phone.clone().into())])} }
             }
             h2 { {t(lang, "sheet-entrance")} }
-            p { "{prison.visitor_entrance}" }
+            p { "{texts.visitor_entrance}" }
             p { strong { "{lead}" } }
         }
         section { class: "card",
@@ -68,14 +75,14 @@ pub fn PrisonSheet(id: PrisonId) -> Element {
                 remember_as: prison.id.to_string(),
             }
         }
-        ItemList { title: t(lang, "sheet-documents-adult"), items: prison.documents_adult.clone() }
-        ItemList { title: t(lang, "sheet-documents-child"), items: prison.documents_child.clone() }
+        ItemList { title: t(lang, "sheet-documents-adult"), items: texts.documents_adult.clone() }
+        ItemList { title: t(lang, "sheet-documents-child"), items: texts.documents_child.clone() }
         section { class: "card",
             h2 { {t(lang, "sheet-lockers")} }
-            p { "{prison.lockers}" }
+            p { "{texts.lockers}" }
         }
-        ItemList { title: t(lang, "sheet-allowed"), items: prison.allowed_items.clone() }
-        ItemList { title: t(lang, "sheet-forbidden"), items: prison.forbidden_items.clone() }
+        ItemList { title: t(lang, "sheet-allowed"), items: texts.allowed_items.clone() }
+        ItemList { title: t(lang, "sheet-forbidden"), items: texts.forbidden_items.clone() }
         h2 { {t(lang, "sheet-rooms")} }
         if rooms.is_empty() {
             p { class: "muted", {t(lang, "sheet-no-rooms")} }
