@@ -339,3 +339,87 @@ fn the_parents_list_says_where_each_is_held() {
         }
     }
 }
+
+#[test]
+fn prisons_show_their_status_check_and_languages_and_a_sheet_in_three_languages() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/prisons");
+        assert!(text.contains("Haren"), "{text}");
+        assert!(
+            text.contains("EN"),
+            "the demo sheets are written in English"
+        );
+        assert!(html.contains("href=\"/office/prisons/"));
+    }
+    let prison = store
+        .list(RecordKind::Prison)
+        .unwrap()
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Prison(p) => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    let (text, html) = render(
+        store.clone(),
+        Language::Nl,
+        &format!("/office/prisons/{}", prison.id),
+    );
+    assert!(text.contains("Vandaag nagekeken"), "{text}");
+    for code in ["fr", "nl", "en"] {
+        assert!(
+            html.contains(&format!("id=\"sheet-{code}-entrance\"")),
+            "{code}"
+        );
+    }
+    assert!(text.contains("De fiche in het Frans") && text.contains("De fiche in het Engels"));
+    assert!(
+        html.contains("id=\"hours-1-from\""),
+        "Tuesday's visiting hours are open"
+    );
+}
+
+#[test]
+fn a_volunteer_reads_the_sheet_in_their_language_or_is_told_it_is_not_translated() {
+    let store = demo_store();
+    let mut prison = store
+        .list(RecordKind::Prison)
+        .unwrap()
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Prison(p) => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    let path = format!("/prison/{}", prison.id);
+    let (text, _) = render(store.clone(), Language::Fr, &path);
+    assert!(text.contains("pas encore traduite en français"), "{text}");
+    assert!(text.contains("la voici en anglais"), "{text}");
+    let mut dutch = prison.texts();
+    dutch.visitor_entrance = "Bezoekersingang naast de hoofdpoort (voorbeeld)".into();
+    prison.set_texts(Language::Nl, dutch);
+    store
+        .apply(
+            &ApplyPlan {
+                upserts: vec![Record::Prison(prison)],
+                ..Default::default()
+            },
+            now(),
+        )
+        .unwrap();
+    let (text, _) = render(store.clone(), Language::Nl, &path);
+    assert!(
+        text.contains("Bezoekersingang naast de hoofdpoort"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("nog niet in het Nederlands vertaald"),
+        "{text}"
+    );
+    let (text, _) = render(store, Language::En, &path);
+    assert!(
+        !text.contains("not translated"),
+        "written in English: {text}"
+    );
+}

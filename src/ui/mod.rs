@@ -26,8 +26,8 @@ use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
-    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonSheet, Report, RightNew, Settings,
-    TripDetail, TripLog, Trips, VolunteerEdit, VolunteerNew, Volunteers,
+    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonSheet, Prisons, Report,
+    RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -73,6 +73,10 @@ pub enum Route {
             GuardianNew {},
             #[route("/families/:id/edit")]
             GuardianEdit { id: GuardianId },
+            #[route("/prisons")]
+            Prisons {},
+            #[route("/prisons/:id")]
+            PrisonEdit { id: PrisonId },
             #[route("/parents")]
             Parents {},
             #[route("/parents/new")]

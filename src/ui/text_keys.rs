@@ -44,6 +44,11 @@ pub fn prison_disrupted(kind: PrisonStatusKind) -> String {
     format!("warning-prison_disrupted-{}", snake(&kind))
 }
 
+/// A prison's status as coordinators set it.
+pub fn prison_status(kind: PrisonStatusKind) -> String {
+    format!("prison-status-{}", snake(&kind))
+}
+
 pub fn language(language: Language) -> String {
     format!("language-{}", language.code())
 }
@@ -90,6 +95,7 @@ mod tests {
         keys.extend(RoomKind::ALL.map(room));
         keys.extend(Equipment::ALL.map(equipment));
         keys.extend(PrisonStatusKind::ALL.map(prison_disrupted));
+        keys.extend(PrisonStatusKind::ALL.map(prison_status));
         keys.extend(Warning::CODES.map(warning));
         keys.extend([Language::Fr, Language::Nl, Language::En, Language::De].map(language));
         keys.extend(DecidedBy::ALL.map(decided_by));

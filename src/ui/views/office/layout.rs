@@ -37,6 +37,7 @@ pub fn Office() -> Element {
         | Route::GuardianEdit { .. } => Route::Children {},
         Route::VolunteerNew {} | Route::VolunteerEdit { .. } => Route::Volunteers {},
         Route::ParentNew {} | Route::ParentEdit { .. } => Route::Parents {},
+        Route::PrisonEdit { .. } => Route::Prisons {},
         other => other.clone(),
     };
     let current = |target: &Route| {
@@ -51,6 +52,7 @@ pub fn Office() -> Element {
         (Route::Children {}, "office-nav-children"),
         (Route::Parents {}, "office-nav-parents"),
         (Route::Volunteers {}, "office-nav-volunteers"),
+        (Route::Prisons {}, "office-nav-prisons"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
     ];

@@ -1,0 +1,420 @@
+//! Prisons for coordinators: the list with each sheet's status, when it was
+//! last checked and in which languages it can be read; a prison's page to
+//! keep its sheet current: status (normal, strike, lockdown, with period and
+//! note), "checked today" in one click, visiting hours, and the texts of the
+//! sheet in French, Dutch and English.
+
+use crate::domain::{
+    Language, PrisonId, PrisonStatus, PrisonStatusKind, Record, RecordKey, RecordKind, SheetCheck,
+    SheetTexts, WeeklySlot,
+};
+use crate::i18n::{format_date, local_date, t, tr, Lang};
+use crate::protocol::Change;
+use crate::ui::components::{snake, CheckField, FieldErrors, SelectField, TextField};
+use crate::ui::text_keys;
+use crate::ui::views::StoreProblem;
+use crate::ui::{use_app, use_device, use_lang, Action, Route};
+use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono_tz::Europe::Brussels;
+use dioxus::prelude::*;
+
+const SHEET_LANGUAGES: [Language; 3] = [Language::Fr, Language::Nl, Language::En];
+
+/// The ids of the text fields, per language of [`SHEET_LANGUAGES`]: entrance,
+/// adult's documents, child's documents, allowed, forbidden, lockers.
+const SHEET_FIELDS: [[&str; 6]; 3] = [
+    [
+        "sheet-fr-entrance",
+        "sheet-fr-adult",
+        "sheet-fr-child",
+        "sheet-fr-allowed",
+        "sheet-fr-forbidden",
+        "sheet-fr-lockers",
+    ],
+    [
+        "sheet-nl-entrance",
+        "sheet-nl-adult",
+        "sheet-nl-child",
+        "sheet-nl-allowed",
+        "sheet-nl-forbidden",
+        "sheet-nl-lockers",
+    ],
+    [
+        "sheet-en-entrance",
+        "sheet-en-adult",
+        "sheet-en-child",
+        "sheet-en-allowed",
+        "sheet-en-forbidden",
+        "sheet-en-lockers",
+    ],
+];
+
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+fn on(lang: Lang, date: NaiveDate) -> String {
+    format!("{} {}", format_date(lang, date), date.year())
+}
+
+#[component]
+pub fn Prisons() -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let mut prisons: Vec<crate::domain::Prison> = match device.store.list(RecordKind::Prison) {
+        Ok(all) => all
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Prison(p) => Some(p),
+                _ => None,
+            })
+            .collect(),
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    prisons.sort_by(|a, b| a.name.cmp(&b.name));
+    rsx! {
+        h1 { {t(lang, "prisons-title")} }
+        table { class: "records",
+            thead {
+                tr {
+                    th { scope: "col", {t(lang, "volunteers-col-name")} }
+                    th { scope: "col", {t(lang, "prisons-col-status")} }
+                    th { scope: "col", {t(lang, "prisons-col-checked")} }
+                    th { scope: "col", {t(lang, "prisons-col-languages")} }
+                }
+            }
+            tbody {
+                for p in prisons {
+                    tr { key: "{p.id}",
+                        td {
+                            Link { to: Route::PrisonEdit { id: p.id.clone() }, "{p.name}" }
+                            span { class: "muted", " · {p.town}" }
+                        }
+                        td {
+                            span { class: if p.status.kind == PrisonStatusKind::Normal { "tag" } else { "tag attention" },
+                                {t(lang, &text_keys::prison_status(p.status.kind))}
+                            }
+                        }
+                        td { {tr(lang, "prisons-checked-by", &[("date", on(lang, p.last_checked.on).into()), ("by", p.last_checked.by.clone().into())])} }
+                        td {
+                            {SHEET_LANGUAGES.into_iter().filter(|l| p.texts_in(*l).1.is_none()).map(|l| l.code().to_uppercase()).collect::<Vec<_>>().join(" · ")}
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The editable texts of one language, as the form holds them.
+#[derive(Clone, PartialEq)]
+struct TextsForm {
+    entrance: Signal<String>,
+    adult: Signal<String>,
+    child: Signal<String>,
+    allowed: Signal<String>,
+    forbidden: Signal<String>,
+    lockers: Signal<String>,
+}
+
+impl TextsForm {
+    fn read(&self) -> SheetTexts {
+        SheetTexts {
+            visitor_entrance: self.entrance.peek().trim().to_owned(),
+            documents_adult: lines(&self.adult.peek()),
+            documents_child: lines(&self.child.peek()),
+            allowed_items: lines(&self.allowed.peek()),
+            forbidden_items: lines(&self.forbidden.peek()),
+            lockers: self.lockers.peek().trim().to_owned(),
+        }
+    }
+}
+
+#[component]
+pub fn PrisonEdit(id: PrisonId) -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    match device
+        .store
+        .get(&RecordKey::new(RecordKind::Prison, id.as_str()))
+    {
+        Ok(Some(Record::Prison(p))) => rsx! { PrisonForm { key: "{id}", prison: p } },
+        _ => rsx! { p { {t(lang, "prison-not-found")} } },
+    }
+}
+
+#[component]
+fn PrisonForm(prison: crate::domain::Prison) -> Element {
+    let device = use_device();
+    let app = use_app();
+    let lang = use_lang();
+    let start = prison.clone();
+    let kind = use_signal(|| snake(&start.status.kind));
+    let date_of = |d: Option<chrono::DateTime<chrono::Utc>>| {
+        d.map(|d| local_date(d).to_string()).unwrap_or_default()
+    };
+    let from = use_signal(|| date_of(start.status.from));
+    let until = use_signal(|| date_of(start.status.until));
+    let note = use_signal(|| start.status.note.clone());
+    let kept = use_signal(|| start.status.child_visits_kept == Some(true));
+    let lead = use_signal(|| start.arrival_lead_minutes.to_string());
+    let week = use_signal(|| {
+        WEEK.map(|day| {
+            let slot = start.visiting_hours.iter().find(|s| s.weekday == day);
+            (
+                slot.is_some(),
+                slot.map_or("13:30".to_owned(), |s| s.from.format("%H:%M").to_string()),
+                slot.map_or("16:00".to_owned(), |s| s.until.format("%H:%M").to_string()),
+            )
+        })
+    });
+    let forms: Vec<TextsForm> = SHEET_LANGUAGES
+        .into_iter()
+        .map(|l| {
+            let texts = match start.texts_in(l) {
+                (texts, None) => texts,
+                // Not translated yet: the fields start empty.
+                (_, Some(_)) => SheetTexts::default(),
+            };
+            TextsForm {
+                entrance: use_signal(|| texts.visitor_entrance.clone()),
+                adult: use_signal(|| texts.documents_adult.join("\n")),
+                child: use_signal(|| texts.documents_child.join("\n")),
+                allowed: use_signal(|| texts.allowed_items.join("\n")),
+                forbidden: use_signal(|| texts.forbidden_items.join("\n")),
+                lockers: use_signal(|| texts.lockers.clone()),
+            }
+        })
+        .collect();
+    let mut errors = use_signal(FieldErrors::new);
+    let mut saved = use_signal(|| false);
+    let mut week_w = week;
+    let kinds: Vec<(String, String)> = PrisonStatusKind::ALL
+        .into_iter()
+        .map(|k| (snake(&k), t(lang, &text_keys::prison_status(k))))
+        .collect();
+    let who = device
+        .identity()
+        .map(|i| i.display_name)
+        .unwrap_or_default();
+    let today = local_date(device.now());
+
+    let checked_today = {
+        let prison = prison.clone();
+        let who = who.clone();
+        let app = app.clone();
+        move |_| {
+            let mut updated = prison.clone();
+            updated.last_checked = SheetCheck {
+                on: today,
+                by: who.clone(),
+            };
+            let _ = app.act(Action::Record(Box::new(Change::Put {
+                record: Record::Prison(updated),
+            })));
+        }
+    };
+    let text_forms = forms.clone();
+    let save = {
+        let prison = prison.clone();
+        move |event: FormEvent| {
+            event.prevent_default();
+            let mut found = FieldErrors::new();
+            let day = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            let start_of = |d: NaiveDate| {
+                d.and_hms_opt(0, 0, 0)
+                    .and_then(|t| Brussels.from_local_datetime(&t).earliest())
+                    .map(|t| t.with_timezone(&chrono::Utc))
+            };
+            let status_from = if from().trim().is_empty() {
+                None
+            } else {
+                day(&from())
+            };
+            let status_until = if until().trim().is_empty() {
+                None
+            } else {
+                day(&until())
+            };
+            if !from().trim().is_empty() && status_from.is_none() {
+                found.insert("prison-from", t(lang, "form-date"));
+            }
+            if !until().trim().is_empty() && status_until.is_none() {
+                found.insert("prison-until", t(lang, "form-date"));
+            }
+            let lead_minutes = lead().trim().parse::<u32>().ok().filter(|m| *m <= 240);
+            if lead_minutes.is_none() {
+                found.insert("prison-lead", t(lang, "prison-lead-error"));
+            }
+            let mut hours = Vec::new();
+            for (day, (open, from, until)) in WEEK.into_iter().zip(week().iter()) {
+                if !open {
+                    continue;
+                }
+                let time = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok();
+                match (time(from), time(until)) {
+                    (Some(from), Some(until)) if until > from => hours.push(WeeklySlot {
+                        weekday: day,
+                        from,
+                        until,
+                    }),
+                    _ => {
+                        found.insert("prison-hours", t(lang, "volunteer-week-error"));
+                    }
+                }
+            }
+            if found.is_empty() {
+                let mut updated = prison.clone();
+                updated.status = PrisonStatus {
+                    kind: PrisonStatusKind::ALL
+                        .into_iter()
+                        .find(|k| snake(k) == kind())
+                        .unwrap_or(PrisonStatusKind::Normal),
+                    from: status_from.and_then(start_of),
+                    // The disruption lasts until the end of its last day.
+                    until: status_until.and_then(|d| d.succ_opt()).and_then(start_of),
+                    note: note().trim().to_owned(),
+                    child_visits_kept: (kind() == snake(&PrisonStatusKind::Strike))
+                        .then_some(kept()),
+                };
+                if updated.status.kind == PrisonStatusKind::Normal {
+                    updated.status = PrisonStatus::normal();
+                }
+                updated.arrival_lead_minutes = lead_minutes.unwrap_or(prison.arrival_lead_minutes);
+                updated.visiting_hours = hours;
+                for (l, form) in SHEET_LANGUAGES.into_iter().zip(text_forms.iter()) {
+                    let texts = form.read();
+                    if !texts.is_empty() || updated.translations.contains_key(&l) {
+                        updated.set_texts(l, texts);
+                    }
+                }
+                match updated.validate() {
+                    Err(e) => {
+                        found.insert("form", e.to_string());
+                    }
+                    Ok(()) => {
+                        match app.act(Action::Record(Box::new(Change::Put {
+                            record: Record::Prison(updated),
+                        }))) {
+                            Ok(()) => saved.set(true),
+                            Err(e) => {
+                                found.insert("form", e.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+            if !found.is_empty() {
+                saved.set(false);
+            }
+            errors.set(found);
+        }
+    };
+    let hours_error = errors.read().get("prison-hours").cloned();
+    rsx! {
+        p { Link { to: Route::Prisons {}, {t(lang, "prisons-back")} } }
+        h1 { "{prison.name}" }
+        p { class: "lead", "{prison.address}" }
+        if prison.example_content {
+            p { class: "banner notice", {t(lang, "example-content")} }
+        }
+        section { class: "card",
+            p { {tr(lang, "prisons-checked-by", &[("date", on(lang, prison.last_checked.on).into()), ("by", prison.last_checked.by.clone().into())])} }
+            button { class: "primary", onclick: checked_today, {t(lang, "prison-checked-today")} }
+        }
+        form { class: "record-form", novalidate: true, onsubmit: save,
+            fieldset {
+                legend { {t(lang, "prisons-col-status")} }
+                SelectField { id: "prison-status", label: t(lang, "prisons-col-status"), value: kind, options: kinds, errors }
+                div { class: "pair",
+                    TextField { id: "prison-from", label: t(lang, "prison-from"), value: from, errors, kind: "date" }
+                    TextField { id: "prison-until", label: t(lang, "prison-until"), value: until, errors, kind: "date" }
+                }
+                TextField { id: "prison-note", label: t(lang, "prison-note"), value: note, errors }
+                CheckField { id: "prison-kept", label: t(lang, "prison-kept"), value: kept }
+            }
+            TextField { id: "prison-lead", label: t(lang, "prison-lead"), value: lead, errors, kind: "number" }
+            fieldset {
+                legend { {t(lang, "prison-hours")} }
+                for (i, day) in WEEK.into_iter().enumerate() {
+                    div { class: "week-row", key: "{i}",
+                        label { class: "choice",
+                            input {
+                                r#type: "checkbox",
+                                checked: week()[i].0,
+                                onchange: move |e| {
+                                    if let Some(row) = week_w.write().get_mut(i) {
+                                        row.0 = e.checked();
+                                    }
+                                },
+                            }
+                            {t(lang, &text_keys::weekday(day))}
+                        }
+                        if week()[i].0 {
+                            label { class: "sr-only", r#for: "hours-{i}-from", {t(lang, "volunteer-from")} }
+                            input { id: "hours-{i}-from", r#type: "time", value: "{week()[i].1}",
+                                oninput: move |e| { if let Some(row) = week_w.write().get_mut(i) { row.1 = e.value(); } } }
+                            label { class: "sr-only", r#for: "hours-{i}-until", {t(lang, "volunteer-until")} }
+                            input { id: "hours-{i}-until", r#type: "time", value: "{week()[i].2}",
+                                oninput: move |e| { if let Some(row) = week_w.write().get_mut(i) { row.2 = e.value(); } } }
+                        }
+                    }
+                }
+                if let Some(message) = hours_error {
+                    p { class: "error", role: "alert", "{message}" }
+                }
+            }
+            for ((l, form), ids) in SHEET_LANGUAGES.into_iter().zip(forms.into_iter()).zip(SHEET_FIELDS) {
+                SheetTextsFields { key: "{l.code()}", lang, language: l, form, ids, errors }
+            }
+            if let Some(problem) = errors.read().get("form").cloned() {
+                p { class: "error", role: "alert", "{problem}" }
+            }
+            if saved() {
+                p { class: "ok", role: "status", {t(lang, "prison-saved")} }
+            }
+            div { class: "actions",
+                button { r#type: "submit", class: "primary", {t(lang, "form-save")} }
+            }
+        }
+    }
+}
+
+#[component]
+fn SheetTextsFields(
+    lang: Lang,
+    language: Language,
+    form: TextsForm,
+    ids: [&'static str; 6],
+    errors: Signal<FieldErrors>,
+) -> Element {
+    let code = language.code();
+    let [entrance, adult, child, allowed, forbidden, lockers] = ids;
+    rsx! {
+        fieldset { lang: code,
+            legend { {tr(lang, "prison-texts-in", &[("language", t(lang, &text_keys::language(language)).into())])} }
+            TextField { id: entrance, label: t(lang, "sheet-entrance"), value: form.entrance, errors, multiline: true }
+            TextField { id: adult, label: t(lang, "sheet-documents-adult"), value: form.adult, errors, multiline: true, hint: t(lang, "prison-one-per-line") }
+            TextField { id: child, label: t(lang, "sheet-documents-child"), value: form.child, errors, multiline: true }
+            TextField { id: allowed, label: t(lang, "sheet-allowed"), value: form.allowed, errors, multiline: true }
+            TextField { id: forbidden, label: t(lang, "sheet-forbidden"), value: form.forbidden, errors, multiline: true }
+            TextField { id: lockers, label: t(lang, "sheet-lockers"), value: form.lockers, errors, multiline: true }
+        }
+    }
+}
