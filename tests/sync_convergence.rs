@@ -376,7 +376,7 @@ proptest! {
             .expect("runtime");
         runtime.block_on(scenario(actions, seed));
         let run = CASES_RUN.fetch_add(1, Ordering::Relaxed) + 1;
-        if run % 1_000 == 0 {
+        if run.is_multiple_of(1_000) {
             eprintln!("{run} cases passed");
         }
     }
