@@ -17,8 +17,9 @@
 //! thread of the process panicked.
 //!
 //! `cargo test` runs a few cases. Longer runs:
-//! `ITINERANCES_FUZZ_SECONDS=600 cargo test --release --test server_fuzz -- --nocapture`
-//! (or `ITINERANCES_FUZZ_CASES=N`); `ITINERANCES_FUZZ_SEED` replays a run.
+//! `ITINERANCES_FUZZ_SECONDS=600 cargo test --test server_fuzz -- --nocapture`
+//! (or `ITINERANCES_FUZZ_CASES=N`); `ITINERANCES_FUZZ_SEED` replays a run. A debug
+//! build is meant: its overflow checks make an integer overflow a panic.
 #![cfg(feature = "server")]
 
 mod fuzz_support;

@@ -4,7 +4,8 @@
 //! applied twice, every refusal kept visible.
 //!
 //! `cargo test` runs 256 cases; a long run sets the count, e.g.
-//! `ITINERANCES_CONVERGENCE_CASES=10000 cargo test --release --test sync_convergence`.
+//! `ITINERANCES_CONVERGENCE_CASES=10000 cargo test --test sync_convergence -- --nocapture`
+//! (it says every thousand cases how far it got).
 
 mod common;
 
