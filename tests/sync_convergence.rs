@@ -2,6 +2,10 @@
 //! loses answers, repeats requests and replays old ones. In the end every
 //! device agrees with the server: no acknowledged operation lost, none
 //! applied twice, every refusal kept visible.
+//!
+//! `cargo test` runs 256 cases; a long run sets the count, e.g.
+//! `ITINERANCES_CONVERGENCE_CASES=10000 cargo test --test sync_convergence -- --nocapture`
+//! (it says every thousand cases how far it got).
 
 mod common;
 
@@ -13,6 +17,7 @@ use itinerances::store::{MemoryStore, Store};
 use itinerances::sync::{sync_once, HttpTransport, Transport, TransportError};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
 /// A transport that misbehaves like a bad mobile network, on purpose.
@@ -343,8 +348,25 @@ async fn scenario(actions: Vec<Action>, seed: u64) {
     }
 }
 
+/// How many cases a run checks: 256 unless the environment says otherwise.
+const CASES_VAR: &str = "ITINERANCES_CONVERGENCE_CASES";
+const DEFAULT_CASES: u32 = 256;
+
+fn cases() -> u32 {
+    match std::env::var(CASES_VAR) {
+        Ok(text) => text
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{CASES_VAR}={text:?} is not a number of cases")),
+        Err(_) => DEFAULT_CASES,
+    }
+}
+
+/// Cases run so far: a long run says where it stands every thousand.
+static CASES_RUN: AtomicU32 = AtomicU32::new(0);
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, .. ProptestConfig::default() })]
 
     #[test]
     fn devices_converge_to_the_server(actions in prop::collection::vec(action(), 5..40), seed in any::<u64>()) {
@@ -354,5 +376,9 @@ proptest! {
             .build()
             .expect("runtime");
         runtime.block_on(scenario(actions, seed));
+        let run = CASES_RUN.fetch_add(1, Ordering::Relaxed) + 1;
+        if run.is_multiple_of(1_000) {
+            eprintln!("{run} cases passed");
+        }
     }
 }
