@@ -378,6 +378,16 @@ try {
   const volunteerLink = await page.locator('#code-link').inputValue();
   await officeShot('office-code');
 
+  // The Haren sheet gets its Dutch text; the Dutch phone will read it.
+  await page.locator('nav.side a', { hasText: 'Prisons' }).click();
+  await page.locator('table.records a', { hasText: 'Haren' }).first().click();
+  await page.locator('#sheet-nl-entrance').fill('Bezoekersingang naast de hoofdpoort (voorbeeld)');
+  await page.locator('button', { hasText: "Vérifiée aujourd'hui" }).click();
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Enregistré sur cet appareil', 'the sheet saved');
+  await expectSyncBar(/tout est envoyé/, 'the sheet reached the server');
+  await officeShot('office-prison');
+
   // ... which a phone in Dutch enrolls with ...
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });
   const coordinatorPage = page;
@@ -387,6 +397,10 @@ try {
   await page.locator('button[type=submit]').click();
   await expectText('Mijn ritten', 'the volunteer enrolled with the QR link');
   await expectSyncBar(/alles is verstuurd/, 'the new phone synced');
+  await page.locator('main a[href^="/trip/"]').first().click();
+  await page.locator('a[href^="/prison/"]').first().click();
+  await expectText('Bezoekersingang naast de hoofdpoort', 'the sheet in Dutch on the Dutch phone');
+  await shot('prison-sheet-nl');
 
   // ... and whose access the coordinator then removes: the phone forgets all.
   page = coordinatorPage;
