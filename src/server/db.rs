@@ -61,12 +61,20 @@ pub(crate) fn open(path: &Path) -> Result<Db, ServerError> {
 
 /// A read-only connection to the same database, for the requests that only
 /// read (idle syncs, token checks): in WAL mode they run beside the writer.
+///
+/// Readers map the database into memory: an idle sync reads a few hundred
+/// small rows, and copying each page out of the page cache was a quarter of
+/// its time (BENCHMARKS.md, load). The price: a disk failing under the file
+/// stops the process instead of failing one request; the writer, which must
+/// report every error, does not map.
 pub(crate) fn open_reader(path: &Path) -> Result<Connection, ServerError> {
     let conn = Connection::open(path)?;
     conn.execute_batch(
         "PRAGMA query_only = ON;
          PRAGMA busy_timeout = 5000;",
     )?;
+    // `mmap_size` answers with the size set, so it is read as a query.
+    let _mapped: i64 = conn.query_row("PRAGMA mmap_size = 268435456", [], |r| r.get(0))?;
     Ok(conn)
 }
 
