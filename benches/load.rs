@@ -378,6 +378,9 @@ async fn start_server(data_dir: &Path) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_itinerances"))
         .args(["serve", "--port", &port.to_string(), "--data-dir"])
         .arg(data_dir)
+        // Every simulated phone comes from 127.0.0.1: as behind a reverse
+        // proxy, the cap per address is lifted to the cap in all.
+        .args(["--max-connections-per-address", "2048"])
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -423,3 +423,17 @@ fn a_volunteer_reads_the_sheet_in_their_language_or_is_told_it_is_not_translated
         "written in English: {text}"
     );
 }
+
+#[test]
+fn the_import_screen_says_which_columns_it_reads() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/volunteers/import");
+        assert!(html.contains("for=\"import-text\""), "a label for the rows");
+        assert!(
+            text.contains(pick(lang, "latitude", "breedtegraad", "latitude")),
+            "{lang:?}: {text}"
+        );
+        assert!(html.contains("disabled"), "nothing to import yet");
+    }
+}

@@ -113,6 +113,19 @@ pub fn generated_network(
     trips: usize,
     today: NaiveDate,
 ) -> DemoNetwork {
+    generated_network_of(seed, prisons, volunteers, trips.div_ceil(3), trips, today)
+}
+
+/// [`generated_network`] with the number of families chosen: each has one to
+/// three children, so `family_count` × 2 children on average.
+pub fn generated_network_of(
+    seed: u64,
+    prisons: usize,
+    volunteers: usize,
+    family_count: usize,
+    trips: usize,
+    today: NaiveDate,
+) -> DemoNetwork {
     let mut rng = XorShift::new(seed);
     let mut records = Vec::new();
 
@@ -174,7 +187,7 @@ pub fn generated_network(
         prison: usize,
     }
     let mut families = Vec::new();
-    for i in 0..trips.div_ceil(3) {
+    for i in 0..family_count.max(1) {
         let town = rng.pick(&TOWNS);
         let language = *rng.pick(&[Language::Fr, Language::Nl]);
         let last = rng.pick(&LAST_NAMES);

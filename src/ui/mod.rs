@@ -7,6 +7,7 @@
 
 pub mod components;
 mod context;
+pub mod import;
 pub mod model;
 pub mod network;
 mod platform;
@@ -27,7 +28,8 @@ use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
     Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonSheet, Prisons, Report,
-    RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit, VolunteerNew, Volunteers,
+    RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew,
+    Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -87,6 +89,8 @@ pub enum Route {
             Volunteers {},
             #[route("/volunteers/new")]
             VolunteerNew {},
+            #[route("/volunteers/import")]
+            VolunteerImport {},
             #[route("/volunteers/:id")]
             VolunteerEdit { id: VolunteerId },
             #[route("/devices")]

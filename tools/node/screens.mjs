@@ -371,6 +371,28 @@ try {
   await expectText('Visites interdites', 'the forbidden visit on the child\'s file');
   await expectSyncBar(/tout est envoyé/, 'the new records reached the server');
   await officeShot('office-child-new');
+
+  // Three volunteers from a spreadsheet, one row wrong: nothing saved until fixed.
+  await page.locator('nav.side a', { hasText: 'Bénévoles' }).click();
+  await page.locator('a', { hasText: "Importer d'un tableur" }).click();
+  const sheet = (jefLon) => [
+    'Nom\tTéléphone\tLatitude\tLongitude\tVoiture\tLangues\tNouveau',
+    'Lies Janssens\t+32 470 55 00 01\t51,0543\t3,7174\tja\tnl en\tja',
+    `Jef Maes\t+32 470 55 00 02\t50,8798\t${jefLon}\tnee\tnl\tnee`,
+    'Claire Dubois\t+32 470 55 00 03\t50,4108\t4,4446\toui\tfr\tnon',
+  ].join('\n');
+  await page.locator('#import-text').fill(sheet('quatre'));
+  await expectText('1 ligne à corriger', 'the wrong row is shown');
+  await expectText('pas une coordonnée', 'what is wrong with it');
+  if (await page.locator('button', { hasText: 'Importer 3 bénévoles' }).isEnabled()) {
+    await fail('an import with a wrong row can be saved');
+  }
+  await officeShot('office-import');
+  await page.locator('#import-text').fill(sheet('4,7005'));
+  await expectText('3 bénévoles prêts', 'every row right');
+  await page.locator('button', { hasText: 'Importer 3 bénévoles' }).click();
+  await expectText('Claire Dubois', 'the imported volunteers in the list');
+  await expectText('Lies Janssens', 'the imported volunteers in the list');
   await page.locator('nav.side a', { hasText: 'Appareils et accès' }).click();
   await page.locator('#code-volunteer').selectOption({ index: 1 });
   await page.locator('button[type=submit]', { hasText: 'Créer le code' }).click();

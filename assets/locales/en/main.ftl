@@ -494,3 +494,33 @@ prison-hours = Visiting hours (when visits can be planned)
 prison-texts-in = The sheet in { $language }
 prison-one-per-line = One per line.
 prison-saved = Saved on this device; sent at the next sync.
+import-title = Import from a spreadsheet
+import-intro = Copy the rows of your spreadsheet (or open a CSV file and copy its text) and paste them below. Nothing is saved until every row is right.
+import-columns = Columns, in this order: { $columns }.
+import-paste = Rows to import
+import-ready = { $count ->
+    [one] 1 volunteer ready to import.
+   *[other] { $count } volunteers ready to import.
+}
+import-wrong = { $count ->
+    [one] 1 row to correct first: nothing is saved until it is right.
+   *[other] { $count } rows to correct first: nothing is saved until they are right.
+}
+import-line = Line
+import-problems = To correct
+import-do = { $count ->
+    [one] Import 1 volunteer
+   *[other] Import { $count } volunteers
+}
+import-col-name = name
+import-col-phone = phone
+import-col-lat = latitude
+import-col-lon = longitude
+import-col-car = car (yes/no)
+import-col-languages = languages (fr nl en de)
+import-col-newcomer = new (yes/no)
+import-missing = missing
+import-not-a-coordinate = not a coordinate (like 50.8466)
+import-not-yes-no = write yes or no
+import-unknown-language = unknown language: use fr, nl, en or de
+import-too-long = a text is too long

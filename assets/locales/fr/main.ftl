@@ -494,3 +494,33 @@ prison-hours = Heures de visite (quand des visites peuvent être prévues)
 prison-texts-in = La fiche en { $language }
 prison-one-per-line = Un par ligne.
 prison-saved = Enregistré sur cet appareil ; envoyé à la prochaine synchro.
+import-title = Importer d'un tableur
+import-intro = Copiez les lignes de votre tableur (ou ouvrez un fichier CSV et copiez son texte) et collez-les ci-dessous. Rien n'est enregistré tant qu'une ligne n'est pas correcte.
+import-columns = Colonnes, dans cet ordre : { $columns }.
+import-paste = Lignes à importer
+import-ready = { $count ->
+    [one] 1 bénévole prêt à être importé.
+   *[other] { $count } bénévoles prêts à être importés.
+}
+import-wrong = { $count ->
+    [one] 1 ligne à corriger d'abord : rien n'est enregistré tant qu'elle n'est pas correcte.
+   *[other] { $count } lignes à corriger d'abord : rien n'est enregistré tant qu'elles ne sont pas correctes.
+}
+import-line = Ligne
+import-problems = À corriger
+import-do = { $count ->
+    [one] Importer 1 bénévole
+   *[other] Importer { $count } bénévoles
+}
+import-col-name = nom
+import-col-phone = téléphone
+import-col-lat = latitude
+import-col-lon = longitude
+import-col-car = voiture (oui/non)
+import-col-languages = langues (fr nl en de)
+import-col-newcomer = nouveau (oui/non)
+import-missing = manquant
+import-not-a-coordinate = pas une coordonnée (comme 50.8466)
+import-not-yes-no = écrivez oui ou non
+import-unknown-language = langue inconnue : utilisez fr, nl, en ou de
+import-too-long = un texte est trop long

@@ -494,3 +494,33 @@ prison-hours = Bezoekuren (wanneer bezoeken gepland kunnen worden)
 prison-texts-in = De fiche in het { $language }
 prison-one-per-line = Eén per regel.
 prison-saved = Opgeslagen op dit toestel; verstuurd bij de volgende synchronisatie.
+import-title = Importeren uit een rekenblad
+import-intro = Kopieer de rijen van je rekenblad (of open een CSV-bestand en kopieer de tekst) en plak ze hieronder. Niets wordt opgeslagen zolang een rij niet klopt.
+import-columns = Kolommen, in deze volgorde: { $columns }.
+import-paste = Te importeren rijen
+import-ready = { $count ->
+    [one] 1 vrijwilliger klaar om te importeren.
+   *[other] { $count } vrijwilligers klaar om te importeren.
+}
+import-wrong = { $count ->
+    [one] Eerst 1 rij verbeteren: niets wordt opgeslagen zolang ze niet klopt.
+   *[other] Eerst { $count } rijen verbeteren: niets wordt opgeslagen zolang ze niet kloppen.
+}
+import-line = Rij
+import-problems = Te verbeteren
+import-do = { $count ->
+    [one] 1 vrijwilliger importeren
+   *[other] { $count } vrijwilligers importeren
+}
+import-col-name = naam
+import-col-phone = telefoon
+import-col-lat = breedtegraad
+import-col-lon = lengtegraad
+import-col-car = auto (ja/nee)
+import-col-languages = talen (fr nl en de)
+import-col-newcomer = nieuw (ja/nee)
+import-missing = ontbreekt
+import-not-a-coordinate = geen coördinaat (zoals 50.8466)
+import-not-yes-no = schrijf ja of nee
+import-unknown-language = onbekende taal: gebruik fr, nl, en of de
+import-too-long = een tekst is te lang

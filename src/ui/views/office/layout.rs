@@ -35,7 +35,9 @@ pub fn Office() -> Element {
         | Route::RightNew { .. }
         | Route::GuardianNew {}
         | Route::GuardianEdit { .. } => Route::Children {},
-        Route::VolunteerNew {} | Route::VolunteerEdit { .. } => Route::Volunteers {},
+        Route::VolunteerNew {} | Route::VolunteerEdit { .. } | Route::VolunteerImport {} => {
+            Route::Volunteers {}
+        }
         Route::ParentNew {} | Route::ParentEdit { .. } => Route::Parents {},
         Route::PrisonEdit { .. } => Route::Prisons {},
         other => other.clone(),

@@ -43,6 +43,7 @@ pub fn Volunteers() -> Element {
         h1 { {t(lang, "volunteers-title")} }
         div { class: "actions",
             Link { class: "button primary", to: Route::VolunteerNew {}, {t(lang, "volunteers-new")} }
+            Link { class: "button secondary", to: Route::VolunteerImport {}, {t(lang, "import-title")} }
         }
         label { r#for: "volunteer-search", {t(lang, "volunteers-search")} }
         input {
