@@ -133,3 +133,38 @@ pub fn default_server() -> String {
 pub fn default_server() -> String {
     String::new()
 }
+
+/// Whether a form on screen holds changes not saved yet.
+static UNSAVED_FORM: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says whether a form holds changes not saved yet (forms call it as they are
+/// typed in, saved or left).
+pub fn set_unsaved_form(unsaved: bool) {
+    UNSAVED_FORM.store(unsaved, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// In a browser, closing or reloading the tab while a form holds changes not
+/// saved yet would lose them: the browser asks first.
+#[cfg(target_arch = "wasm32")]
+pub fn guard_unsaved_forms() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_leave = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
+        move |event: web_sys::BeforeUnloadEvent| {
+            if UNSAVED_FORM.load(std::sync::atomic::Ordering::Relaxed) {
+                event.prevent_default();
+                event.set_return_value("unsaved form");
+            }
+        },
+    );
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", on_leave.as_ref().unchecked_ref());
+    on_leave.forget();
+}
+
+/// A desktop or phone app is not closed by mistake with a browser's tab.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn guard_unsaved_forms() {}

@@ -351,6 +351,19 @@ try {
   await expectText('À remplir', 'what is missing, in words');
   await officeShot('office-family-errors');
   await page.locator('#family-name').fill('Mme Anna Peeters');
+  // A form with changes not saved yet: leaving the tab is asked first.
+  const askedForm = new Promise((resolve) => {
+    page.once('dialog', async (dialog) => {
+      resolve(dialog.type());
+      await dialog.dismiss();
+    });
+    setTimeout(() => resolve('no dialog'), 10000);
+  });
+  await page.evaluate(() => { setTimeout(() => window.location.reload(), 0); });
+  if (await askedForm !== 'beforeunload') await fail('reloading a form with unsaved changes is not asked first');
+  if (await page.locator('#family-name').inputValue() !== 'Mme Anna Peeters') {
+    await fail('staying on the page keeps what was typed');
+  }
   await page.locator('#family-phone').fill('+32 470 12 34 56');
   await page.locator('#family-address').fill('Ixelles, place Flagey, devant le kiosque');
   await page.locator('#family-lat').fill('50,8275');

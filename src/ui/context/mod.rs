@@ -352,6 +352,7 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
     use_context_provider(|| context.clone());
     let guarded = context.device.store.clone();
     use_hook(move || platform::guard_unsent_changes(guarded));
+    use_hook(platform::guard_unsaved_forms);
     // A step tapped just before the app was closed: its undo window is over.
     let held_ctx = context.clone();
     use_hook(move || {

@@ -55,6 +55,8 @@ fn ChildForm(existing: Option<Child>) -> Element {
     let device = use_device();
     let app = use_app();
     let lang = use_lang();
+    // Leaving the form, saved or not, it no longer holds anything to lose.
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let navigator = navigator();
     let this_year = local_date(device.now()).year();
     let start = existing.clone();
@@ -154,6 +156,7 @@ fn ChildForm(existing: Option<Child>) -> Element {
                     };
                     match app.act(Action::Record(Box::new(change))) {
                         Ok(()) => {
+                            crate::ui::platform::set_unsaved_form(false);
                             navigator.replace(Route::ChildFile { id });
                         }
                         Err(e) => {
@@ -176,7 +179,13 @@ fn ChildForm(existing: Option<Child>) -> Element {
     };
     rsx! {
         h1 { {t(lang, title)} }
-        form { class: "record-form", novalidate: true, onsubmit: save,
+        form {
+            class: "record-form",
+            novalidate: true,
+            onsubmit: save,
+            // Typing marks the form as holding changes not saved yet.
+            oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+            onchange: move |_| crate::ui::platform::set_unsaved_form(true),
             TextField { id: "child-first", label: t(lang, "form-first-name"), value: first, errors }
             TextField { id: "child-last", label: t(lang, "form-last-name"), value: last, errors, hint: t(lang, "form-last-name-hint") }
             TextField { id: "child-born", label: t(lang, "form-birth-year-label"), value: born, errors, kind: "number" }

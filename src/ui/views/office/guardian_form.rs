@@ -52,6 +52,8 @@ fn coordinate(text: &str) -> Option<f64> {
 fn GuardianForm(existing: Option<Guardian>) -> Element {
     let app = use_app();
     let lang = use_lang();
+    // Leaving the form, saved or not, it no longer holds anything to lose.
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let navigator = navigator();
     let start = existing.clone();
     let name = use_signal(|| start.as_ref().map(|g| g.name.clone()).unwrap_or_default());
@@ -139,6 +141,7 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
                     };
                     match app.act(Action::Record(Box::new(change))) {
                         Ok(()) => {
+                            crate::ui::platform::set_unsaved_form(false);
                             navigator.replace(Route::Children {});
                         }
                         Err(e) => {
@@ -157,7 +160,13 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
     };
     rsx! {
         h1 { {t(lang, title)} }
-        form { class: "record-form", novalidate: true, onsubmit: save,
+        form {
+            class: "record-form",
+            novalidate: true,
+            onsubmit: save,
+            // Typing marks the form as holding changes not saved yet.
+            oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+            onchange: move |_| crate::ui::platform::set_unsaved_form(true),
             TextField { id: "family-name", label: t(lang, "family-name"), value: name, errors, hint: t(lang, "family-name-hint") }
             SelectField { id: "family-kind", label: t(lang, "family-kind"), value: kind, options: kinds, errors }
             TextField { id: "family-phone", label: t(lang, "family-phone"), value: phone, errors, kind: "tel" }

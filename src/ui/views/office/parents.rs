@@ -96,6 +96,8 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
     let device = use_device();
     let app = use_app();
     let lang = use_lang();
+    // Leaving the form, saved or not, it no longer holds anything to lose.
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let navigator = navigator();
     let start = existing.clone();
     let first = use_signal(|| {
@@ -198,6 +200,7 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
                     };
                     match app.act(Action::Record(Box::new(change))) {
                         Ok(()) => {
+                            crate::ui::platform::set_unsaved_form(false);
                             navigator.replace(Route::Parents {});
                         }
                         Err(e) => {
@@ -217,7 +220,13 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
     let transfer_options = prisons.clone();
     rsx! {
         h1 { {t(lang, title)} }
-        form { class: "record-form", novalidate: true, onsubmit: save,
+        form {
+            class: "record-form",
+            novalidate: true,
+            onsubmit: save,
+            // Typing marks the form as holding changes not saved yet.
+            oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+            onchange: move |_| crate::ui::platform::set_unsaved_form(true),
             TextField { id: "parent-first", label: t(lang, "form-first-name"), value: first, errors }
             TextField { id: "parent-last", label: t(lang, "form-last-name"), value: last, errors }
             SelectField { id: "parent-prison", label: t(lang, "parents-col-prison"), value: prison, options: prisons, errors }

@@ -164,6 +164,8 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
     let device = use_device();
     let app = use_app();
     let lang = use_lang();
+    // Leaving the form, saved or not, it no longer holds anything to lose.
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let start = prison.clone();
     let kind = use_signal(|| snake(&start.status.kind));
     let date_of = |d: Option<chrono::DateTime<chrono::Utc>>| {
@@ -312,7 +314,10 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
                         match app.act(Action::Record(Box::new(Change::Put {
                             record: Record::Prison(updated),
                         }))) {
-                            Ok(()) => saved.set(true),
+                            Ok(()) => {
+                                crate::ui::platform::set_unsaved_form(false);
+                                saved.set(true);
+                            }
                             Err(e) => {
                                 found.insert("form", e.to_string());
                             }
@@ -338,7 +343,13 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
             p { {tr(lang, "prisons-checked-by", &[("date", on(lang, prison.last_checked.on).into()), ("by", prison.last_checked.by.clone().into())])} }
             button { class: "primary", onclick: checked_today, {t(lang, "prison-checked-today")} }
         }
-        form { class: "record-form", novalidate: true, onsubmit: save,
+        form {
+            class: "record-form",
+            novalidate: true,
+            onsubmit: save,
+            // Typing marks the form as holding changes not saved yet.
+            oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+            onchange: move |_| crate::ui::platform::set_unsaved_form(true),
             fieldset {
                 legend { {t(lang, "prisons-col-status")} }
                 SelectField { id: "prison-status", label: t(lang, "prisons-col-status"), value: kind, options: kinds, errors }

@@ -24,6 +24,8 @@ pub fn RightNew(id: ChildId) -> Element {
     let device = use_device();
     let app = use_app();
     let lang = use_lang();
+    // Leaving the form, saved or not, it no longer holds anything to lose.
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let navigator = navigator();
     let today = crate::i18n::local_date(device.now()).to_string();
     let parent = use_signal(String::new);
@@ -137,6 +139,7 @@ pub fn RightNew(id: ChildId) -> Element {
                     };
                     match app.act(Action::Record(Box::new(change))) {
                         Ok(()) => {
+                            crate::ui::platform::set_unsaved_form(false);
                             navigator.replace(Route::ChildFile { id: child.clone() });
                         }
                         Err(e) => {
@@ -150,7 +153,13 @@ pub fn RightNew(id: ChildId) -> Element {
     };
     rsx! {
         h1 { {t(lang, "right-new-title")} }
-        form { class: "record-form", novalidate: true, onsubmit: save,
+        form {
+            class: "record-form",
+            novalidate: true,
+            onsubmit: save,
+            // Typing marks the form as holding changes not saved yet.
+            oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+            onchange: move |_| crate::ui::platform::set_unsaved_form(true),
             SelectField { id: "right-parent", label: t(lang, "right-form-parent"), value: parent, options: parents, errors }
             SelectField { id: "right-allowed", label: t(lang, "right-form-decision"), value: allowed, options: yes_no, errors }
             SelectField { id: "right-by", label: t(lang, "right-form-by"), value: decided_by, options: deciders, errors }

@@ -65,6 +65,8 @@ fn coordinate(text: &str) -> Option<f64> {
 fn VolunteerForm(existing: Option<Volunteer>) -> Element {
     let app = use_app();
     let lang = use_lang();
+    // Leaving the form, saved or not, it no longer holds anything to lose.
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let navigator = navigator();
     let start = existing.clone();
     let name = use_signal(|| start.as_ref().map(|v| v.name.clone()).unwrap_or_default());
@@ -187,6 +189,7 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
                     };
                     match app.act(Action::Record(Box::new(change))) {
                         Ok(()) => {
+                            crate::ui::platform::set_unsaved_form(false);
                             navigator.replace(Route::Volunteers {});
                         }
                         Err(e) => {
@@ -212,7 +215,13 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
     let absence_error = errors.read().get("volunteer-absences").cloned();
     rsx! {
         h1 { {t(lang, title)} }
-        form { class: "record-form", novalidate: true, onsubmit: save,
+        form {
+            class: "record-form",
+            novalidate: true,
+            onsubmit: save,
+            // Typing marks the form as holding changes not saved yet.
+            oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+            onchange: move |_| crate::ui::platform::set_unsaved_form(true),
             TextField { id: "volunteer-name", label: t(lang, "volunteers-col-name"), value: name, errors }
             TextField { id: "volunteer-phone", label: t(lang, "family-phone"), value: phone, errors, kind: "tel" }
             div { class: "pair",
