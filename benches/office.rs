@@ -123,7 +123,7 @@ async fn main() {
 
     let overview = timed(RUNS, || {
         let html = render(store.clone(), now, "/office");
-        assert!(html.contains("Vue d'ensemble"));
+        assert!(html.contains("ensemble"), "the overview is rendered");
     });
     println!(
         "(k) open the workspace (overview rendered): {}",
