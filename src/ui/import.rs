@@ -70,13 +70,7 @@ fn cells(line: &str, sep: char) -> Vec<String> {
     out
 }
 
-fn coordinate(text: &str) -> Option<f64> {
-    text.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-}
+use crate::ui::components::parse_coordinate as coordinate;
 
 fn yes_no(text: &str) -> Option<bool> {
     match text.trim().to_lowercase().as_str() {

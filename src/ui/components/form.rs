@@ -2,7 +2,40 @@
 //! problem said in words right under the field it is about (and announced to
 //! screen readers), usable with the keyboard alone.
 
+use crate::domain::Record;
+use crate::protocol::Change;
+use crate::ui::{Action, AppContext};
+use chrono::{NaiveDate, NaiveTime};
 use dioxus::prelude::*;
+
+/// A date as a date field gives it (`2026-11-23`).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// A time as a time field gives it (`13:30`).
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
+}
+
+/// A coordinate typed with a comma or a dot (`50,8466`, `4.3528`).
+pub fn parse_coordinate(text: &str) -> Option<f64> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+/// Saves a form's record on this device (it leaves with the next sync; the
+/// server checks it again); the form then holds nothing unsaved. The error,
+/// if any, is the device's storage, in words.
+pub fn save_record(app: &AppContext, record: Record) -> Result<(), String> {
+    app.act(Action::Record(Box::new(Change::Put { record })))
+        .map_err(|e| e.to_string())?;
+    crate::ui::platform::set_unsaved_form(false);
+    Ok(())
+}
 
 /// What a form says is wrong, per field id.
 pub type FieldErrors = std::collections::BTreeMap<&'static str, String>;

@@ -8,7 +8,10 @@ mod step_button;
 mod sync_bar;
 
 pub use checklist::Checklist;
-pub use form::{CheckField, FieldErrors, SelectField, TextField};
+pub use form::{
+    parse_coordinate, parse_date, parse_time, save_record, CheckField, FieldErrors, SelectField,
+    TextField,
+};
 pub use shell::Shell;
 pub use status_banner::{ExampleNotice, StatusBanner};
 pub use step_button::BigStepButton;

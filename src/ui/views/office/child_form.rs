@@ -5,10 +5,9 @@
 
 use crate::domain::{Child, ChildId, Language, Record, RecordKey, RecordKind};
 use crate::i18n::{local_date, t};
-use crate::protocol::Change;
-use crate::ui::components::{FieldErrors, SelectField, TextField};
+use crate::ui::components::{save_record, FieldErrors, SelectField, TextField};
 use crate::ui::text_keys;
-use crate::ui::{use_app, use_device, use_lang, Action, Route};
+use crate::ui::{use_app, use_device, use_lang, Route};
 use chrono::Datelike;
 use dioxus::prelude::*;
 
@@ -151,16 +150,12 @@ fn ChildForm(existing: Option<Child>) -> Element {
                 }
                 Ok(()) => {
                     let id = child.id.clone();
-                    let change = Change::Put {
-                        record: Record::Child(child),
-                    };
-                    match app.act(Action::Record(Box::new(change))) {
+                    match save_record(&app, Record::Child(child)) {
                         Ok(()) => {
-                            crate::ui::platform::set_unsaved_form(false);
                             navigator.replace(Route::ChildFile { id });
                         }
                         Err(e) => {
-                            found.insert("form", e.to_string());
+                            found.insert("form", e);
                         }
                     }
                 }

@@ -5,10 +5,11 @@
 use super::child_form::{language_of, LANGUAGES};
 use crate::domain::{GeoPoint, Guardian, GuardianId, GuardianKind, Record, RecordKey, RecordKind};
 use crate::i18n::t;
-use crate::protocol::Change;
-use crate::ui::components::{snake, FieldErrors, SelectField, TextField};
+use crate::ui::components::{
+    parse_coordinate, save_record, snake, FieldErrors, SelectField, TextField,
+};
 use crate::ui::text_keys;
-use crate::ui::{use_app, use_device, use_lang, Action, Route};
+use crate::ui::{use_app, use_device, use_lang, Route};
 use dioxus::prelude::*;
 
 #[component]
@@ -37,15 +38,6 @@ fn field_of(domain_field: &str) -> &'static str {
         "guardian.pickup_location" => "family-lat",
         _ => "form",
     }
-}
-
-/// A coordinate typed with a comma or a dot.
-fn coordinate(text: &str) -> Option<f64> {
-    text.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
 }
 
 #[component]
@@ -108,7 +100,7 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
                 found.insert(id, t(lang, "form-required"));
             }
         }
-        let (la, lo) = (coordinate(&lat()), coordinate(&lon()));
+        let (la, lo) = (parse_coordinate(&lat()), parse_coordinate(&lon()));
         if la.is_none() {
             found.insert("family-lat", t(lang, "form-coordinate"));
         }
@@ -135,20 +127,14 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
                 Err(e) => {
                     found.insert(field_of(e.field), e.message);
                 }
-                Ok(()) => {
-                    let change = Change::Put {
-                        record: Record::Guardian(guardian),
-                    };
-                    match app.act(Action::Record(Box::new(change))) {
-                        Ok(()) => {
-                            crate::ui::platform::set_unsaved_form(false);
-                            navigator.replace(Route::Children {});
-                        }
-                        Err(e) => {
-                            found.insert("form", e.to_string());
-                        }
+                Ok(()) => match save_record(&app, Record::Guardian(guardian)) {
+                    Ok(()) => {
+                        navigator.replace(Route::Children {});
                     }
-                }
+                    Err(e) => {
+                        found.insert("form", e);
+                    }
+                },
             }
         }
         errors.set(found);

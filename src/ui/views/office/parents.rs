@@ -5,12 +5,11 @@
 
 use crate::domain::{DetainedParent, ParentId, PrisonId, Record, RecordKey, RecordKind, Transfer};
 use crate::i18n::{format_date, t};
-use crate::protocol::Change;
-use crate::ui::components::{FieldErrors, SelectField, TextField};
+use crate::ui::components::{parse_date, save_record, FieldErrors, SelectField, TextField};
 use crate::ui::network::fold;
 use crate::ui::views::StoreProblem;
-use crate::ui::{use_app, use_device, use_lang, Action, Route};
-use chrono::{Datelike, NaiveDate};
+use crate::ui::{use_app, use_device, use_lang, Route};
+use chrono::Datelike;
 use dioxus::prelude::*;
 use std::collections::HashMap;
 
@@ -22,10 +21,6 @@ fn prison_names(records: Vec<Record>) -> HashMap<PrisonId, String> {
             _ => None,
         })
         .collect()
-}
-
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
 }
 
 #[component]
@@ -153,7 +148,7 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
         let released_on = if released().trim().is_empty() {
             Ok(None)
         } else {
-            date(&released()).map(Some).ok_or(())
+            parse_date(&released()).map(Some).ok_or(())
         };
         if released_on.is_err() {
             found.insert("parent-released", t(lang, "form-date"));
@@ -165,7 +160,7 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
         let mut now_in = prison();
         // A transfer moves the parent from where they are now to the new prison.
         if !moved_to().is_empty() || !moved_on().trim().is_empty() {
-            match date(&moved_on()) {
+            match parse_date(&moved_on()) {
                 Some(on) if !moved_to().is_empty() && moved_to() != prison() => {
                     transfers.push(Transfer {
                         from: prison().as_str().into(),
@@ -194,20 +189,14 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
                 Err(e) => {
                     found.insert("form", e.message);
                 }
-                Ok(()) => {
-                    let change = Change::Put {
-                        record: Record::Parent(parent),
-                    };
-                    match app.act(Action::Record(Box::new(change))) {
-                        Ok(()) => {
-                            crate::ui::platform::set_unsaved_form(false);
-                            navigator.replace(Route::Parents {});
-                        }
-                        Err(e) => {
-                            found.insert("form", e.to_string());
-                        }
+                Ok(()) => match save_record(&app, Record::Parent(parent)) {
+                    Ok(()) => {
+                        navigator.replace(Route::Parents {});
                     }
-                }
+                    Err(e) => {
+                        found.insert("form", e);
+                    }
+                },
             }
         }
         errors.set(found);

@@ -10,11 +10,13 @@ use crate::domain::{
 };
 use crate::i18n::{format_date, local_date, t, tr, Lang};
 use crate::protocol::Change;
-use crate::ui::components::{snake, CheckField, FieldErrors, SelectField, TextField};
+use crate::ui::components::{
+    parse_date, parse_time, save_record, snake, CheckField, FieldErrors, SelectField, TextField,
+};
 use crate::ui::text_keys;
 use crate::ui::views::StoreProblem;
 use crate::ui::{use_app, use_device, use_lang, Action, Route};
-use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono::{Datelike, NaiveDate, TimeZone, Weekday};
 use chrono_tz::Europe::Brussels;
 use dioxus::prelude::*;
 
@@ -238,7 +240,7 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
         move |event: FormEvent| {
             event.prevent_default();
             let mut found = FieldErrors::new();
-            let day = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            let day = parse_date;
             let start_of = |d: NaiveDate| {
                 d.and_hms_opt(0, 0, 0)
                     .and_then(|t| Brussels.from_local_datetime(&t).earliest())
@@ -269,7 +271,7 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
                 if !open {
                     continue;
                 }
-                let time = |s: &str| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok();
+                let time = parse_time;
                 match (time(from), time(until)) {
                     (Some(from), Some(until)) if until > from => hours.push(WeeklySlot {
                         weekday: day,
@@ -310,19 +312,12 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
                     Err(e) => {
                         found.insert("form", e.to_string());
                     }
-                    Ok(()) => {
-                        match app.act(Action::Record(Box::new(Change::Put {
-                            record: Record::Prison(updated),
-                        }))) {
-                            Ok(()) => {
-                                crate::ui::platform::set_unsaved_form(false);
-                                saved.set(true);
-                            }
-                            Err(e) => {
-                                found.insert("form", e.to_string());
-                            }
+                    Ok(()) => match save_record(&app, Record::Prison(updated)) {
+                        Ok(()) => saved.set(true),
+                        Err(e) => {
+                            found.insert("form", e);
                         }
-                    }
+                    },
                 }
             }
             if !found.is_empty() {

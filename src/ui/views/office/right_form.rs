@@ -8,16 +8,12 @@ use crate::domain::{
     VisitRightId,
 };
 use crate::i18n::t;
-use crate::protocol::Change;
-use crate::ui::components::{snake, CheckField, FieldErrors, SelectField, TextField};
+use crate::ui::components::{
+    parse_date, save_record, snake, CheckField, FieldErrors, SelectField, TextField,
+};
 use crate::ui::text_keys;
-use crate::ui::{use_app, use_device, use_lang, Action, Route};
-use chrono::NaiveDate;
+use crate::ui::{use_app, use_device, use_lang, Route};
 use dioxus::prelude::*;
-
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
 
 #[component]
 pub fn RightNew(id: ChildId) -> Element {
@@ -84,14 +80,14 @@ pub fn RightNew(id: ChildId) -> Element {
         if count.is_none() {
             found.insert("right-visits", t(lang, "form-visits"));
         }
-        let valid_from = date(&from());
+        let valid_from = parse_date(&from());
         if valid_from.is_none() {
             found.insert("right-from", t(lang, "form-date"));
         }
         let valid_until = if until().trim().is_empty() {
             Ok(None)
         } else {
-            date(&until()).map(Some).ok_or(())
+            parse_date(&until()).map(Some).ok_or(())
         };
         match (&valid_until, valid_from) {
             (Err(()), _) => {
@@ -133,20 +129,14 @@ pub fn RightNew(id: ChildId) -> Element {
                 Err(e) => {
                     found.insert("form", e.message);
                 }
-                Ok(()) => {
-                    let change = Change::Put {
-                        record: Record::VisitRight(right),
-                    };
-                    match app.act(Action::Record(Box::new(change))) {
-                        Ok(()) => {
-                            crate::ui::platform::set_unsaved_form(false);
-                            navigator.replace(Route::ChildFile { id: child.clone() });
-                        }
-                        Err(e) => {
-                            found.insert("form", e.to_string());
-                        }
+                Ok(()) => match save_record(&app, Record::VisitRight(right)) {
+                    Ok(()) => {
+                        navigator.replace(Route::ChildFile { id: child.clone() });
                     }
-                }
+                    Err(e) => {
+                        found.insert("form", e);
+                    }
+                },
             }
         }
         errors.set(found);

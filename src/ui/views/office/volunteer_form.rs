@@ -7,11 +7,12 @@ use crate::domain::{
     Absence, GeoPoint, Record, RecordKey, RecordKind, Volunteer, VolunteerId, WeeklySlot,
 };
 use crate::i18n::t;
-use crate::protocol::Change;
-use crate::ui::components::{CheckField, FieldErrors, TextField};
+use crate::ui::components::{
+    parse_coordinate, parse_date, parse_time, save_record, CheckField, FieldErrors, TextField,
+};
 use crate::ui::text_keys;
-use crate::ui::{use_app, use_device, use_lang, Action, Route};
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use crate::ui::{use_app, use_device, use_lang, Route};
+use chrono::Weekday;
 use dioxus::prelude::*;
 
 const WEEK: [Weekday; 7] = [
@@ -43,22 +44,6 @@ pub fn VolunteerEdit(id: VolunteerId) -> Element {
         Ok(Some(Record::Volunteer(v))) => rsx! { VolunteerForm { existing: Some(v) } },
         _ => rsx! { p { {t(lang, "volunteer-not-found")} } },
     }
-}
-
-fn time(text: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
-}
-
-fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
-}
-
-fn coordinate(text: &str) -> Option<f64> {
-    text.trim()
-        .replace(',', ".")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
 }
 
 #[component]
@@ -125,7 +110,7 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
         if name().trim().is_empty() {
             found.insert("volunteer-name", t(lang, "form-required"));
         }
-        let (la, lo) = (coordinate(&lat()), coordinate(&lon()));
+        let (la, lo) = (parse_coordinate(&lat()), parse_coordinate(&lon()));
         if la.is_none() {
             found.insert("volunteer-lat", t(lang, "form-coordinate"));
         }
@@ -137,7 +122,7 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
             if !free {
                 continue;
             }
-            match (time(from), time(until)) {
+            match (parse_time(from), parse_time(until)) {
                 (Some(from), Some(until)) if until > from => availability.push(WeeklySlot {
                     weekday: day,
                     from,
@@ -153,7 +138,7 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
             if from.trim().is_empty() && until.trim().is_empty() {
                 continue;
             }
-            match (date(from), date(until)) {
+            match (parse_date(from), parse_date(until)) {
                 (Some(from), Some(until)) if until >= from => gone.push(Absence { from, until }),
                 _ => {
                     found.insert("volunteer-absences", t(lang, "volunteer-absence-error"));
@@ -183,20 +168,14 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
                 Err(e) => {
                     found.insert("form", e.message);
                 }
-                Ok(()) => {
-                    let change = Change::Put {
-                        record: Record::Volunteer(volunteer),
-                    };
-                    match app.act(Action::Record(Box::new(change))) {
-                        Ok(()) => {
-                            crate::ui::platform::set_unsaved_form(false);
-                            navigator.replace(Route::Volunteers {});
-                        }
-                        Err(e) => {
-                            found.insert("form", e.to_string());
-                        }
+                Ok(()) => match save_record(&app, Record::Volunteer(volunteer)) {
+                    Ok(()) => {
+                        navigator.replace(Route::Volunteers {});
                     }
-                }
+                    Err(e) => {
+                        found.insert("form", e);
+                    }
+                },
             }
         }
         errors.set(found);
