@@ -357,3 +357,7 @@ device-revoke-no = Cancel
 not-found-title = Nothing here
 not-found-text = There is nothing at this address. It may have changed: start again from the home screen.
 not-found-back = Back to the home screen
+
+# Opening the store (browser)
+app-opening = Opening this device's data…
+store-not-kept = This browser does not keep the app's data: everything you do here is forgotten when the tab closes. Open the app in a normal window (not a private one), at its https address.

@@ -357,3 +357,7 @@ device-revoke-no = Annuler
 not-found-title = Rien ici
 not-found-text = Il n'y a rien à cette adresse. Elle a peut-être changé : repartez de l'accueil.
 not-found-back = Retour à l'accueil
+
+# Opening the store (browser)
+app-opening = Ouverture des données de cet appareil…
+store-not-kept = Ce navigateur ne garde pas les données de l'application : tout ce que vous faites ici sera oublié à la fermeture de l'onglet. Ouvrez l'application dans une fenêtre normale (pas privée), à son adresse https.

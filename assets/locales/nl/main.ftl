@@ -357,3 +357,7 @@ device-revoke-no = Annuleren
 not-found-title = Niets te zien
 not-found-text = Op dit adres staat niets. Het is misschien veranderd: begin opnieuw vanaf het startscherm.
 not-found-back = Terug naar het startscherm
+
+# Opening the store (browser)
+app-opening = De gegevens van dit toestel worden geopend…
+store-not-kept = Deze browser bewaart de gegevens van de app niet: alles wat u hier doet, is weg zodra u het tabblad sluit. Open de app in een gewoon venster (niet privé), op haar https-adres.
