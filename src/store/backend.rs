@@ -72,8 +72,35 @@ pub trait Backend: Send + Sync {
     /// Runs `body` atomically: all of its writes happen, or none. It may run
     /// more than once (on conflict), so it must not have side effects.
     fn transact<R>(&self, body: TxBody<'_, R, Self::TxError>) -> Result<R, StoreError>;
-    /// Makes every committed transaction durable.
+    /// Makes every committed transaction durable, or says why it cannot.
     fn flush(&self) -> Result<(), StoreError>;
+    /// Committed transactions not yet durable: only a backend that writes
+    /// in the background (the browser's) has any.
+    fn queued_writes(&self) -> usize {
+        0
+    }
+}
+
+/// Where a value sits, as one byte string: its tree's name, a zero, its key.
+/// Sealed values are bound to it, so that a value moved to another place
+/// does not open; the browser store also uses it as the IndexedDB key.
+pub fn place(tree: Tree, key: &[u8]) -> Vec<u8> {
+    let mut place = Vec::with_capacity(tree.name().len() + 1 + key.len());
+    place.extend_from_slice(tree.name().as_bytes());
+    place.push(0);
+    place.extend_from_slice(key);
+    place
+}
+
+/// The tree and key of a [`place`], if it names one.
+#[cfg(any(target_arch = "wasm32", test))]
+pub fn split_place(place: &[u8]) -> Option<(Tree, Vec<u8>)> {
+    let zero = place.iter().position(|b| *b == 0)?;
+    let (name, key) = place.split_at(zero);
+    let tree = Tree::ALL
+        .into_iter()
+        .find(|t| t.name().as_bytes() == name)?;
+    Some((tree, key[1..].to_vec()))
 }
 
 pub fn corrupt(tree: Tree, key: &[u8], what: impl std::fmt::Display) -> StoreError {
@@ -124,4 +151,20 @@ pub fn read<T: DeserializeOwned, B: Backend + ?Sized>(
 
 pub fn seq_key(seq: u64) -> [u8; 8] {
     seq.to_be_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_splits_back_into_its_tree_and_key() {
+        for tree in Tree::ALL {
+            for key in [&b"child/c1"[..], &seq_key(7), b""] {
+                assert_eq!(split_place(&place(tree, key)), Some((tree, key.to_vec())));
+            }
+        }
+        assert_eq!(split_place(b"nowhere\0key"), None);
+        assert_eq!(split_place(b"no zero"), None);
+    }
 }

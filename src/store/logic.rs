@@ -304,6 +304,10 @@ impl<B: Backend> Store for B {
         self.flush()
     }
 
+    fn unsaved_writes(&self) -> usize {
+        self.queued_writes()
+    }
+
     fn wipe(&self) -> Result<(), StoreError> {
         let mut all = Vec::new();
         for tree in Tree::ALL {

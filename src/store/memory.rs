@@ -1,4 +1,5 @@
-//! A store held in memory: the coordinator's browser and the tests.
+//! A store held in memory: the tests, a browser that cannot keep data, and
+//! the working copy of the browser store.
 //!
 //! Only the [`Backend`] primitives live here; the semantics are those of
 //! `logic`, shared with the sled store. Must not depend on any platform API, so
@@ -11,7 +12,9 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 type Map = BTreeMap<Vec<u8>, Vec<u8>>;
-type Writes = BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>;
+
+/// The writes of one committed transaction: a value, or `None` for a removal.
+pub(super) type Writes = BTreeMap<(Tree, Vec<u8>), Option<Vec<u8>>>;
 
 /// A [`Store`](super::Store) that forgets everything when dropped.
 #[derive(Default)]
@@ -36,6 +39,50 @@ impl MemoryStore {
         // so a panic elsewhere never leaves the maps half-written: the data
         // behind a poisoned lock is still consistent.
         self.trees.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    /// A store holding these entries (a browser store's copy of what it
+    /// keeps in IndexedDB).
+    pub(super) fn with_entries(
+        entries: impl IntoIterator<Item = (Tree, Vec<u8>, Vec<u8>)>,
+    ) -> Self {
+        let store = Self::new();
+        {
+            let mut trees = store.lock();
+            for (tree, key, value) in entries {
+                trees[tree.index()].insert(key, value);
+            }
+        }
+        store
+    }
+
+    /// Runs a transaction and hands its writes to `on_commit` before they
+    /// are applied, under the same lock: the calls come in commit order.
+    pub(super) fn transact_then<R>(
+        &self,
+        body: TxBody<'_, R, StoreError>,
+        on_commit: &dyn Fn(&Writes),
+    ) -> Result<R, StoreError> {
+        // Holding the lock for the whole transaction makes them serializable.
+        let mut trees = self.lock();
+        let overlay = Overlay {
+            base: &trees,
+            writes: RefCell::new(BTreeMap::new()),
+        };
+        let result = body(&overlay)?;
+        let writes = overlay.writes.into_inner();
+        if !writes.is_empty() {
+            on_commit(&writes);
+        }
+        for ((tree, key), value) in writes {
+            let map = &mut trees[tree.index()];
+            match value {
+                Some(value) => map.insert(key, value),
+                None => map.remove(&key),
+            };
+        }
+        Ok(result)
     }
 }
 
@@ -89,22 +136,7 @@ impl Backend for MemoryStore {
     }
 
     fn transact<R>(&self, body: TxBody<'_, R, StoreError>) -> Result<R, StoreError> {
-        // Holding the lock for the whole transaction makes them serializable.
-        let mut trees = self.lock();
-        let overlay = Overlay {
-            base: &trees,
-            writes: RefCell::new(BTreeMap::new()),
-        };
-        let result = body(&overlay)?;
-        let writes = overlay.writes.into_inner();
-        for ((tree, key), value) in writes {
-            let map = &mut trees[tree.index()];
-            match value {
-                Some(value) => map.insert(key, value),
-                None => map.remove(&key),
-            };
-        }
-        Ok(result)
+        self.transact_then(body, &|_| {})
     }
 
     fn flush(&self) -> Result<(), StoreError> {

@@ -1,12 +1,14 @@
 //! The local store of a device: what the screens read, and the outbox of
 //! operations the server has not acknowledged yet.
 //!
-//! One trait, [`Store`], two implementations: `SledStore` on phones and
+//! One trait, [`Store`], three implementations: `SledStore` on phones and
 //! desktops (native only, encrypted at rest with a [`StoreKey`]),
-//! [`MemoryStore`] in browsers and tests. Their semantics are written once, in
-//! `logic`, over a small transactional key-value backend; both pass the same
-//! contract tests (tests/store_contract.rs) and the sled one a crash test
-//! (tests/store_crash.rs).
+//! `BrowserStore` in browsers (IndexedDB, sealed with a WebCrypto key the
+//! page cannot export), [`MemoryStore`] in tests and where a browser keeps
+//! nothing. Their semantics are written once, in `logic`, over a small
+//! transactional key-value backend; all pass the same contract tests
+//! (tests/store_contract.rs natively, tests/browser_store.rs in Chromium) and
+//! the sled one a crash test (tests/store_crash.rs).
 //!
 //! Depends on `domain` and `protocol` only. The decisions of a sync (what to
 //! drop, keep, purge) are made by `sync::plan` and handed here as an
@@ -21,6 +23,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 mod backend;
+#[cfg(target_arch = "wasm32")]
+mod browser;
 #[cfg(not(target_arch = "wasm32"))]
 mod crypto;
 mod logic;
@@ -28,6 +32,8 @@ mod memory;
 #[cfg(not(target_arch = "wasm32"))]
 mod sled_store;
 
+#[cfg(target_arch = "wasm32")]
+pub use browser::{BrowserStore, DATABASE};
 #[cfg(not(target_arch = "wasm32"))]
 pub use crypto::StoreKey;
 pub use memory::MemoryStore;
@@ -102,7 +108,8 @@ pub enum StoreError {
 
 /// The local store of one device.
 ///
-/// Every method is atomic and, on [`SledStore`], durable when it returns.
+/// Every method is atomic and, on [`SledStore`], durable when it returns; on
+/// `BrowserStore`, once its write leaves the queue ([`Store::unsaved_writes`]).
 pub trait Store: Send + Sync {
     fn identity(&self) -> Result<Option<DeviceIdentity>, StoreError>;
     fn set_identity(&self, identity: &DeviceIdentity) -> Result<(), StoreError>;
@@ -141,6 +148,11 @@ pub trait Store: Send + Sync {
     fn dismiss_rejected(&self, op_id: &OpId) -> Result<(), StoreError>;
 
     fn status(&self) -> Result<SyncStatus, StoreError>;
+
+    /// Changes this store holds that are not durable yet. Always 0 on
+    /// [`SledStore`]; in a browser, transactions waiting for IndexedDB (a
+    /// few milliseconds' worth).
+    fn unsaved_writes(&self) -> usize;
 
     /// Forgets everything: records, outbox, identity, device-only values
     /// (the device leaves).

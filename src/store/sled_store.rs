@@ -5,7 +5,7 @@
 //! shared with the memory store. Native only: sled does not build for the
 //! browser.
 
-use super::backend::{Backend, Entries, Tree, Tx, TxBody};
+use super::backend::{place, Backend, Entries, Tree, Tx, TxBody};
 use super::crypto::{Cipher, StoreKey};
 use super::StoreError;
 use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
@@ -48,15 +48,6 @@ impl From<StoreError> for ConflictableTransactionError<StoreError> {
     fn from(e: StoreError) -> Self {
         ConflictableTransactionError::Abort(e)
     }
-}
-
-/// The additional data a value is bound to: its tree and key.
-fn place(tree: Tree, key: &[u8]) -> Vec<u8> {
-    let mut place = Vec::with_capacity(tree.name().len() + 1 + key.len());
-    place.extend_from_slice(tree.name().as_bytes());
-    place.push(0);
-    place.extend_from_slice(key);
-    place
 }
 
 impl SledStore {

@@ -21,6 +21,7 @@ pub use context::{
 };
 
 use crate::domain::{ChildId, GuardianId, ParentId, PrisonId, TripId, VolunteerId};
+use crate::i18n::{t, Lang};
 use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
@@ -164,14 +165,32 @@ pub fn launch() {
         .launch(App);
 }
 
-/// The root component: opens this device's store, provides the app's state
+/// The root component: opens this device's store (in a browser this takes a
+/// moment: the data is read and decrypted first), provides the app's state
 /// and shows the screens.
 #[component]
 pub fn App() -> Element {
-    let store = use_hook(|| platform::open_store().map_err(|e| e.to_string()));
-    match store {
-        Ok(store) => rsx! { AppWith { boot: BootProp(Boot::new(store)) } },
-        Err(error) => rsx! {
+    let opened = use_resource(platform::open_store);
+    let lang = use_hook(|| platform::device_language().unwrap_or(Lang::Fr));
+    let opened = opened.read();
+    match &*opened {
+        None => rsx! {
+            document::Stylesheet { href: MAIN_CSS }
+            main { class: "fatal", role: "status", lang: lang.code(),
+                h1 { "Itinérances" }
+                p { {t(lang, "app-opening")} }
+            }
+        },
+        Some(Ok(opened)) => rsx! {
+            if let Some(why) = &opened.not_kept {
+                p { class: "banner notice store-notice", role: "alert", lang: lang.code(),
+                    {t(lang, "store-not-kept")}
+                    " ({why})"
+                }
+            }
+            AppWith { boot: BootProp(Boot::new(opened.store.clone())) }
+        },
+        Some(Err(error)) => rsx! {
             document::Stylesheet { href: MAIN_CSS }
             main { class: "fatal",
                 h1 { "Itinérances" }

@@ -52,10 +52,18 @@ pub fn device_name() -> String {
     }
 }
 
+/// The store the app opened, and why it is not kept when it is not.
+#[derive(Clone)]
+pub struct OpenedStore {
+    pub store: Arc<dyn Store>,
+    /// Set when this device cannot keep its data: the screens say so.
+    pub not_kept: Option<String>,
+}
+
 /// The store of this device: encrypted sled in the user's data directory,
 /// with its key in a file beside it.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn open_store() -> Result<Arc<dyn Store>, StoreError> {
+pub async fn open_store() -> Result<OpenedStore, StoreError> {
     use crate::store::{SledStore, StoreKey};
     let base = dirs::data_local_dir()
         .or_else(dirs::home_dir)
@@ -64,18 +72,38 @@ pub fn open_store() -> Result<Arc<dyn Store>, StoreError> {
     std::fs::create_dir_all(&dir)
         .map_err(|e| StoreError::Io(format!("cannot create {}: {e}", dir.display())))?;
     let key = StoreKey::load_or_create(&dir.join("store.key"))?;
-    Ok(Arc::new(SledStore::open(&dir.join("store"), &key)?))
+    Ok(OpenedStore {
+        store: Arc::new(SledStore::open(&dir.join("store"), &key)?),
+        not_kept: None,
+    })
 }
 
-/// The store of this device. A browser keeps its data in memory: closing the
-/// tab forgets it, which suits a shared computer and the demo.
+/// The store of this device: IndexedDB, sealed with a key the page cannot
+/// export, one tab at a time. Where the browser keeps nothing (storage turned off, a page not
+/// served over HTTPS) or the data does not open, the app still works, in
+/// memory, and says that closing the tab forgets everything.
 #[cfg(target_arch = "wasm32")]
-pub fn open_store() -> Result<Arc<dyn Store>, StoreError> {
-    Ok(Arc::new(crate::store::MemoryStore::new()))
+pub async fn open_store() -> Result<OpenedStore, StoreError> {
+    use crate::store::{BrowserStore, MemoryStore, DATABASE};
+    Ok(match BrowserStore::open(DATABASE).await {
+        Ok(store) => OpenedStore {
+            store: Arc::new(store),
+            not_kept: None,
+        },
+        // Another tab holds this browser's data: working beside it would
+        // mean enrolling again; that tab is the one to use.
+        Err(StoreError::Locked) => return Err(StoreError::Locked),
+        Err(e) => OpenedStore {
+            store: Arc::new(MemoryStore::new()),
+            not_kept: Some(e.to_string()),
+        },
+    })
 }
 
-/// In a browser the store lives in the tab: closing or reloading it while
-/// changes wait for the server would lose them, so the browser asks first.
+/// In a browser, closing or reloading the tab is asked first while a change
+/// is still on its way to IndexedDB, and while changes wait for the server:
+/// they stay in this browser (or, in memory, are lost), and reach the server
+/// only once the app is opened here again.
 #[cfg(target_arch = "wasm32")]
 pub fn guard_unsent_changes(store: Arc<dyn Store>) {
     use wasm_bindgen::closure::Closure;
@@ -85,7 +113,7 @@ pub fn guard_unsent_changes(store: Arc<dyn Store>) {
     };
     let on_leave = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
         move |event: web_sys::BeforeUnloadEvent| {
-            if store.status().is_ok_and(|s| s.pending > 0) {
+            if store.unsaved_writes() > 0 || store.status().is_ok_and(|s| s.pending > 0) {
                 event.prevent_default();
                 // Older browsers need a text; none of them shows it any more.
                 event.set_return_value("unsent changes");

@@ -5,8 +5,13 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use itinerances::domain::*;
 use itinerances::protocol::{Change, Role};
-use itinerances::store::{ApplyPlan, DeviceIdentity, SledStore, Store, StoreKey};
+use itinerances::store::{ApplyPlan, DeviceIdentity, Store};
+#[cfg(not(target_arch = "wasm32"))]
+use itinerances::store::{SledStore, StoreKey};
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
+
+pub mod contract;
 
 pub fn t(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0)
@@ -95,10 +100,12 @@ pub fn sync(store: &dyn Store, plan: ApplyPlan) {
     store.apply(&plan, t(30)).expect("applies");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub fn key() -> StoreKey {
     StoreKey::from_bytes([7; 32])
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 pub fn open(dir: &Path, key: &StoreKey) -> SledStore {
     SledStore::open(dir, key).expect("opens")
 }

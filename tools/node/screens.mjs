@@ -119,8 +119,8 @@ const officeShot = async (name) => {
 };
 const stepButton = () => page.locator('button.big-step');
 const doneSteps = () => page.locator('ol.steps li.done').count();
-// The browser keeps the app's data in memory, as a shared computer should:
-// moving around is done by tapping links, never by reloading.
+// Moving around is done by tapping links, as a volunteer does: part of the
+// walk is offline, where a reload could not fetch the page.
 const openLog = async (tripPath) => {
   await page.locator('a.brand').click();
   await page.locator(`main a[href="${tripPath}"]`).first().click();
@@ -204,7 +204,8 @@ try {
   await expectSyncBar(/Pas de réseau/, 'offline shown');
   await expectSyncBar(/3 changements à envoyer/, 'nothing lost while offline');
   await shot('trip-log-offline');
-  // The browser keeps the data in the tab: leaving it now is asked first.
+  // Changes wait for the server: they stay in this browser, but reach the
+  // server only once the app is opened here again, so leaving is asked first.
   const asked = new Promise((resolve) => {
     page.once('dialog', async (dialog) => {
       resolve(dialog.type());
@@ -333,6 +334,14 @@ try {
   await expectSyncBar(/tout est envoyé/, 'the coordinator\'s first sync');
   await expectText('enfants', 'the overview counts the children');
   await officeShot('office-home');
+  // A reload (or a browser opened again) keeps the enrollment: the workspace
+  // opens from this browser's store, not the enrollment screen.
+  await page.reload();
+  await expectText("Vue d'ensemble", 'the workspace after a reload');
+  if (new URL(page.url()).pathname.startsWith('/enroll') || await page.locator('#code, input[name=code]').count()) {
+    await fail(`a reload shows the enrollment screen (${page.url()})`);
+  }
+  await expectSyncBar(/tout est envoyé/, 'the coordinator\'s sync after a reload');
   await page.locator('nav.side a', { hasText: 'Enfants' }).click();
   await page.locator('#child-search').fill('lina');
   await expectText('1 enfant', 'the search finds one child');

@@ -524,3 +524,7 @@ import-not-a-coordinate = not a coordinate (like 50.8466)
 import-not-yes-no = write yes or no
 import-unknown-language = unknown language: use fr, nl, en or de
 import-too-long = a text is too long
+
+# Opening the store (browser)
+app-opening = Opening this device's data…
+store-not-kept = This browser does not keep the app's data: everything you do here is forgotten when the tab closes. Open the app in a normal window (not a private one), at its https address.

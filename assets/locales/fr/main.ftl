@@ -524,3 +524,7 @@ import-not-a-coordinate = pas une coordonnée (comme 50.8466)
 import-not-yes-no = écrivez oui ou non
 import-unknown-language = langue inconnue : utilisez fr, nl, en ou de
 import-too-long = un texte est trop long
+
+# Opening the store (browser)
+app-opening = Ouverture des données de cet appareil…
+store-not-kept = Ce navigateur ne garde pas les données de l'application : tout ce que vous faites ici sera oublié à la fermeture de l'onglet. Ouvrez l'application dans une fenêtre normale (pas privée), à son adresse https.

@@ -524,3 +524,7 @@ import-not-a-coordinate = geen coördinaat (zoals 50.8466)
 import-not-yes-no = schrijf ja of nee
 import-unknown-language = onbekende taal: gebruik fr, nl, en of de
 import-too-long = een tekst is te lang
+
+# Opening the store (browser)
+app-opening = De gegevens van dit toestel worden geopend…
+store-not-kept = Deze browser bewaart de gegevens van de app niet: alles wat u hier doet, is weg zodra u het tabblad sluit. Open de app in een gewoon venster (niet privé), op haar https-adres.
