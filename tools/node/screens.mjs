@@ -137,8 +137,22 @@ const tapNextStep = async (expected) => {
   return before;
 };
 
+// The wasm files a browser context downloads, by name: a phone needs only the
+// main one; the workspace's screens are in a file of their own
+// (scripts/build-web), fetched when a coordinator opens them.
+const wasmFetched = (context) => {
+  const names = [];
+  context.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith('.wasm')) names.push(path.split('/').pop());
+  });
+  return names;
+};
+const isMainWasm = (name) => name.startsWith('itinerances_bg');
+
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-BE' });
+  const phoneWasm = wasmFetched(context);
   page = await context.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
 
@@ -316,6 +330,10 @@ try {
     throw new Error(`the server's report for ${tripId}: ${JSON.stringify(report)}`);
   }
 
+  if (phoneWasm.filter(isMainWasm).length !== 1 || phoneWasm.some((name) => !isMainWasm(name))) {
+    await fail(`the volunteer's phone downloaded these wasm files: ${phoneWasm.join(', ')}`);
+  }
+
   // The coordinator's workspace at 1280×800: a second coordinator enrolls
   // with a link, reads a child's file, gives a volunteer a code (QR) ...
   const codeAnswer = await fetch(`${url}/api/v1/enrollment-codes`, {
@@ -326,6 +344,7 @@ try {
   if (!codeAnswer.ok) throw new Error(`a coordinator's code: ${codeAnswer.status} ${await codeAnswer.text()}`);
   const { enroll_link: officeLink } = await codeAnswer.json();
   const office = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-BE' });
+  const officeWasm = wasmFetched(office);
   page = await office.newPage();
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
   await page.goto(officeLink);
@@ -461,6 +480,8 @@ try {
   await shot('signed-out-nl');
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
+  console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `
+    + `by the coordinator's workspace ${officeWasm.join(', ')}`);
 } finally {
   await browser.close();
 }

@@ -244,6 +244,8 @@ office-nav-home = Overview
 office-nav-children = Children
 office-nav-devices = Devices and access
 office-offline = The server cannot be reached. This needs the network: try again when you are connected.
+office-loading = Opening the workspace…
+office-load-failed = The workspace could not be loaded. Check the connection and reload the page.
 home-children = { $count ->
     [one] 1 child
    *[other] { $count } children

@@ -244,6 +244,8 @@ office-nav-home = Vue d'ensemble
 office-nav-children = Enfants
 office-nav-devices = Appareils et accès
 office-offline = Le serveur ne répond pas. Il faut le réseau pour ceci : réessayez une fois connecté.
+office-loading = Ouverture de l'espace de coordination…
+office-load-failed = L'espace de coordination n'a pas pu être chargé. Vérifiez la connexion et rechargez la page.
 home-children = { $count ->
     [one] 1 enfant
    *[other] { $count } enfants

@@ -244,6 +244,8 @@ office-nav-home = Overzicht
 office-nav-children = Kinderen
 office-nav-devices = Toestellen en toegang
 office-offline = De server antwoordt niet. Hiervoor is netwerk nodig: probeer opnieuw zodra je verbonden bent.
+office-loading = De werkruimte wordt geopend…
+office-load-failed = De werkruimte kon niet geladen worden. Controleer de verbinding en laad de pagina opnieuw.
 home-children = { $count ->
     [one] 1 kind
    *[other] { $count } kinderen
