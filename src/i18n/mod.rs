@@ -1,4 +1,4 @@
-//! Translations (Fluent: assets/locales/{fr,nl,en}/main.ftl, embedded in the
+//! Translations (Fluent: assets/locales/{fr,nl,en}/*.ftl, embedded in the
 //! binary so that a phone without network has every text) and the way dates
 //! and times are shown: Europe/Brussels, 24-hour clock, day and month names in
 //! the screen's language.
@@ -24,20 +24,28 @@ pub type Lang = Language;
 /// The languages the screens are written in, in the order settings offer them.
 pub const SCREEN_LANGUAGES: [Lang; 3] = [Language::Fr, Language::Nl, Language::En];
 
-/// The source of each translation file, by language.
+/// The files of one language, joined in one source: `main.ftl` (the phone,
+/// the workspace's records), then one file per part of the product, so that
+/// each part keeps its words together.
+macro_rules! locale {
+    ($code:literal) => {
+        concat!(
+            include_str!(concat!("../../assets/locales/", $code, "/main.ftl")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $code, "/planning.ftl")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $code, "/family.ftl")),
+            "\n",
+            include_str!(concat!("../../assets/locales/", $code, "/figures.ftl")),
+        )
+    };
+}
+
+/// The source of each language's translations.
 pub const SOURCES: [(Lang, &str); 3] = [
-    (
-        Language::Fr,
-        include_str!("../../assets/locales/fr/main.ftl"),
-    ),
-    (
-        Language::Nl,
-        include_str!("../../assets/locales/nl/main.ftl"),
-    ),
-    (
-        Language::En,
-        include_str!("../../assets/locales/en/main.ftl"),
-    ),
+    (Language::Fr, locale!("fr")),
+    (Language::Nl, locale!("nl")),
+    (Language::En, locale!("en")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
@@ -91,12 +99,12 @@ pub fn tr(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// The text of `key` without arguments.
 /// Whether `lang` has its own text for `key` (no fallback to English).
 pub fn has_key(lang: Lang, key: &str) -> bool {
     bundle_for(lang).is_some_and(|b| b.get_message(key).and_then(|m| m.value()).is_some())
 }
 
+/// The text of `key` without arguments.
 pub fn t(lang: Lang, key: &str) -> String {
     tr(lang, key, &[])
 }

@@ -1,0 +1,1 @@
+## Planning: calendar, trips, the month plan, assigning, disruptions, today live

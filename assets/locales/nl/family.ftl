@@ -1,0 +1,1 @@
+## Families: the family link, its page, its calendar, notices

@@ -1,0 +1,1 @@
+## Figures: the year's figures, statements, who saw what, retention
