@@ -375,9 +375,76 @@ fn prisons_show_their_status_check_and_languages_and_a_sheet_in_three_languages(
     }
     assert!(text.contains("De fiche in het Frans") && text.contains("De fiche in het Engels"));
     assert!(
-        html.contains("id=\"hours-1-from\""),
+        html.contains("id=\"prison-hours-1-from\""),
         "Tuesday's visiting hours are open"
     );
+}
+
+#[test]
+fn a_prison_page_shows_its_visit_rooms_and_a_new_prison_starts_empty() {
+    let store = coordinator_store();
+    let room = store
+        .list(RecordKind::Room)
+        .unwrap()
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Room(room) if !room.equipment.is_empty() => Some(room),
+            _ => None,
+        })
+        .unwrap();
+    let (text, html) = render(
+        store.clone(),
+        Language::Fr,
+        &format!("/office/prisons/{}", room.prison_id),
+    );
+    assert!(text.contains("Salles de visite"), "{text}");
+    assert!(text.contains(&room.name), "the room is listed: {text}");
+    assert!(
+        text.contains("Ajouter une salle de visite"),
+        "a room can be added: {text}"
+    );
+    assert!(
+        html.contains("id=\"prison-name\"") && html.contains("id=\"prison-lat\""),
+        "the prison's name and place can be corrected"
+    );
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/prisons/new");
+        assert!(
+            text.contains(pick(
+                lang,
+                "Nouvelle prison",
+                "Nieuwe gevangenis",
+                "New prison"
+            )),
+            "{lang:?}: {text}"
+        );
+        for id in [
+            "prison-name",
+            "prison-town",
+            "prison-address",
+            "sheet-nl-entrance",
+        ] {
+            assert!(
+                html.contains(&format!("for=\"{id}\"")),
+                "{lang:?}: {id} has a label"
+            );
+        }
+        assert!(
+            !html.contains("value=\"0\""),
+            "no made-up coordinates in a new prison"
+        );
+        assert!(
+            !text.contains(pick(
+                lang,
+                "Vérifiée aujourd'hui",
+                "Vandaag nagekeken",
+                "Checked today"
+            )),
+            "nothing to check before it exists"
+        );
+    }
+    let (text, _) = render(store, Language::En, "/office/prisons");
+    assert!(text.contains("New prison"), "{text}");
 }
 
 #[test]

@@ -56,13 +56,7 @@ impl SledStore {
     /// Fails with [`StoreError::Locked`] while another process has it open, and
     /// with [`StoreError::Corrupt`] if `key` is not the key it was created with.
     pub fn open(path: &Path, key: &StoreKey) -> Result<SledStore, StoreError> {
-        let db = sled::Config::new()
-            .path(path)
-            // A phone's store holds a few hundred records: no need for sled's
-            // default 1 GiB page cache.
-            .cache_capacity(16 * 1024 * 1024)
-            .open()
-            .map_err(from_sled)?;
+        let db = open_db(path)?;
         let cipher = Cipher::new(key);
         match db.get(KEY_CHECK).map_err(from_sled)? {
             Some(sealed) => {
@@ -101,6 +95,32 @@ impl SledStore {
                 String::from_utf8_lossy(key)
             ))
         })
+    }
+}
+
+/// Opens the database at `path`. A store closed just before (a restart of
+/// the app's store, a wipe) lets go of the directory's lock from a
+/// background thread a moment later: opening waits for it, up to a few
+/// seconds, instead of failing.
+fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
+    let config = sled::Config::new()
+        .path(path)
+        // A phone's store holds a few hundred records: no need for sled's
+        // default 1 GiB page cache.
+        .cache_capacity(16 * 1024 * 1024);
+    let mut waited = std::time::Duration::ZERO;
+    let step = std::time::Duration::from_millis(25);
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e))
+                if e.to_string().contains("could not acquire lock")
+                    && waited < std::time::Duration::from_secs(5) =>
+            {
+                std::thread::sleep(step);
+                waited += step;
+            }
+            other => return other.map_err(from_sled),
+        }
     }
 }
 

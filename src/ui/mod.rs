@@ -28,9 +28,9 @@ use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
-    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonSheet, Prisons, Report,
-    RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew,
-    Volunteers,
+    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, PrisonSheet,
+    Prisons, Report, RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit,
+    VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -78,6 +78,8 @@ pub enum Route {
             GuardianEdit { id: GuardianId },
             #[route("/prisons")]
             Prisons {},
+            #[route("/prisons/new")]
+            PrisonNew {},
             #[route("/prisons/:id")]
             PrisonEdit { id: PrisonId },
             #[route("/parents")]

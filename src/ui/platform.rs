@@ -171,6 +171,11 @@ pub fn set_unsaved_form(unsaved: bool) {
     UNSAVED_FORM.store(unsaved, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// Whether a form on screen holds changes not saved yet.
+pub fn unsaved_form() -> bool {
+    UNSAVED_FORM.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// In a browser, closing or reloading the tab while a form holds changes not
 /// saved yet would lose them: the browser asks first.
 #[cfg(target_arch = "wasm32")]

@@ -2,20 +2,24 @@
 
 mod checklist;
 mod form;
+mod leave;
 mod shell;
 mod status_banner;
 mod step_button;
 mod sync_bar;
+mod week;
 
 pub use checklist::Checklist;
 pub use form::{
     parse_coordinate, parse_date, parse_time, save_record, CheckField, FieldErrors, SelectField,
     TextField,
 };
+pub use leave::{GuardedLink, LeaveQuestion, LeaveRequest};
 pub use shell::Shell;
 pub use status_banner::{ExampleNotice, StatusBanner};
 pub use step_button::BigStepButton;
 pub use sync_bar::SyncBar;
+pub use week::{read_week, week_rows, WeekRows, WeekSlots, WEEK};
 
 use crate::domain::EventKind;
 

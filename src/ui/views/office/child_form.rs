@@ -5,7 +5,7 @@
 
 use crate::domain::{Child, ChildId, Language, Record, RecordKey, RecordKind};
 use crate::i18n::{local_date, t};
-use crate::ui::components::{save_record, FieldErrors, SelectField, TextField};
+use crate::ui::components::{save_record, FieldErrors, GuardedLink, SelectField, TextField};
 use crate::ui::text_keys;
 use crate::ui::{use_app, use_device, use_lang, Route};
 use chrono::Datelike;
@@ -187,7 +187,7 @@ fn ChildForm(existing: Option<Child>) -> Element {
             SelectField { id: "child-language", label: t(lang, "form-language"), value: language, options: languages, errors }
             TextField { id: "child-needs", label: t(lang, "form-needs"), value: needs, errors, multiline: true, hint: t(lang, "form-needs-hint") }
             SelectField { id: "child-guardian", label: t(lang, "form-family"), value: guardian, options: families, errors }
-            p { Link { to: Route::GuardianNew {}, {t(lang, "form-new-family")} } }
+            p { GuardedLink { to: Route::GuardianNew {}, {t(lang, "form-new-family")} } }
             if let Some(problem) = errors.read().get("form").cloned() {
                 p { class: "error", role: "alert", "{problem}" }
             }

@@ -21,7 +21,7 @@ mod real {
     pub use super::super::home::OfficeHome;
     pub use super::super::import::VolunteerImport;
     pub use super::super::parents::{ParentEdit, ParentNew, Parents};
-    pub use super::super::prisons::{PrisonEdit, Prisons};
+    pub use super::super::prisons::{PrisonEdit, PrisonNew, Prisons};
     pub use super::super::right_form::RightNew;
     pub use super::super::volunteer_form::{VolunteerEdit, VolunteerNew};
     pub use super::super::volunteers::Volunteers;
@@ -60,6 +60,7 @@ screens! {
     GuardianEdit { id: GuardianId }
     Prisons {}
     PrisonEdit { id: PrisonId }
+    PrisonNew {}
     Parents {}
     ParentNew {}
     ParentEdit { id: ParentId }

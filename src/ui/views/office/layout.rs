@@ -4,7 +4,7 @@
 
 use crate::i18n::t;
 use crate::protocol::Role;
-use crate::ui::components::SyncBar;
+use crate::ui::components::{GuardedLink, LeaveQuestion, LeaveRequest, SyncBar};
 use crate::ui::views::{Enroll, NotFound};
 use crate::ui::{use_device, use_lang, Route};
 use dioxus::prelude::*;
@@ -14,6 +14,7 @@ pub fn Office() -> Element {
     let device = use_device();
     device.watch();
     let lang = use_lang();
+    use_context_provider(|| LeaveRequest(Signal::new(None)));
     match device.role() {
         None => {
             return rsx! {
@@ -39,16 +40,11 @@ pub fn Office() -> Element {
             Route::Volunteers {}
         }
         Route::ParentNew {} | Route::ParentEdit { .. } => Route::Parents {},
-        Route::PrisonEdit { .. } => Route::Prisons {},
+        Route::PrisonEdit { .. } | Route::PrisonNew {} => Route::Prisons {},
         other => other.clone(),
     };
-    let current = |target: &Route| {
-        if std::mem::discriminant(target) == std::mem::discriminant(&section) {
-            "page"
-        } else {
-            "false"
-        }
-    };
+    let current =
+        |target: &Route| std::mem::discriminant(target) == std::mem::discriminant(&section);
     let menu = [
         (Route::OfficeHome {}, "office-nav-home"),
         (Route::Children {}, "office-nav-children"),
@@ -61,17 +57,18 @@ pub fn Office() -> Element {
     rsx! {
         div { class: "app office", lang: lang.code(),
             header { class: "topbar",
-                Link { class: "brand", to: Route::OfficeHome {}, "Itinérances" }
+                GuardedLink { class: "brand", to: Route::OfficeHome {}, "Itinérances" }
                 span { {t(lang, "office-title")} }
             }
             div { class: "office-body",
                 nav { class: "side", "aria-label": t(lang, "office-menu"),
                     for (target, key) in menu {
-                        Link { "aria-current": current(&target), to: target, {t(lang, key)} }
+                        GuardedLink { current: current(&target), to: target, {t(lang, key)} }
                     }
                 }
                 div { class: "office-main",
                     SyncBar {}
+                    LeaveQuestion {}
                     main { Outlet::<Route> {} }
                 }
             }

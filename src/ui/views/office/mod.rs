@@ -11,6 +11,7 @@ mod home;
 mod import;
 mod layout;
 mod parents;
+mod prison_rooms;
 mod prisons;
 mod right_form;
 mod volunteer_form;
@@ -20,7 +21,7 @@ mod volunteers;
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, GuardianEdit, GuardianNew, OfficeHome,
-    ParentEdit, ParentNew, Parents, PrisonEdit, Prisons, RightNew, VolunteerEdit, VolunteerImport,
-    VolunteerNew, Volunteers,
+    ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons, RightNew, VolunteerEdit,
+    VolunteerImport, VolunteerNew, Volunteers,
 };
 pub use layout::Office;

@@ -4,19 +4,21 @@
 //! note), "checked today" in one click, visiting hours, and the texts of the
 //! sheet in French, Dutch and English.
 
+use super::prison_rooms::PrisonRooms;
 use crate::domain::{
-    Language, PrisonId, PrisonStatus, PrisonStatusKind, Record, RecordKey, RecordKind, SheetCheck,
-    SheetTexts, WeeklySlot,
+    GeoPoint, Language, Prison, PrisonId, PrisonStatus, PrisonStatusKind, Record, RecordKey,
+    RecordKind, SheetCheck, SheetTexts,
 };
 use crate::i18n::{format_date, local_date, t, tr, Lang};
 use crate::protocol::Change;
 use crate::ui::components::{
-    parse_date, parse_time, save_record, snake, CheckField, FieldErrors, SelectField, TextField,
+    parse_coordinate, parse_date, read_week, save_record, snake, week_rows, CheckField,
+    FieldErrors, GuardedLink, SelectField, TextField, WeekSlots,
 };
 use crate::ui::text_keys;
 use crate::ui::views::StoreProblem;
 use crate::ui::{use_app, use_device, use_lang, Action, Route};
-use chrono::{Datelike, NaiveDate, TimeZone, Weekday};
+use chrono::{Datelike, NaiveDate, TimeZone};
 use chrono_tz::Europe::Brussels;
 use dioxus::prelude::*;
 
@@ -51,16 +53,6 @@ const SHEET_FIELDS: [[&str; 6]; 3] = [
     ],
 ];
 
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
 fn on(lang: Lang, date: NaiveDate) -> String {
     format!("{} {}", format_date(lang, date), date.year())
 }
@@ -70,7 +62,7 @@ pub fn Prisons() -> Element {
     let device = use_device();
     device.watch();
     let lang = use_lang();
-    let mut prisons: Vec<crate::domain::Prison> = match device.store.list(RecordKind::Prison) {
+    let mut prisons: Vec<Prison> = match device.store.list(RecordKind::Prison) {
         Ok(all) => all
             .into_iter()
             .filter_map(|r| match r {
@@ -82,7 +74,10 @@ pub fn Prisons() -> Element {
     };
     prisons.sort_by(|a, b| a.name.cmp(&b.name));
     rsx! {
-        h1 { {t(lang, "prisons-title")} }
+        div { class: "list-head",
+            h1 { {t(lang, "prisons-title")} }
+            Link { class: "button primary", to: Route::PrisonNew {}, {t(lang, "prisons-new")} }
+        }
         table { class: "records",
             thead {
                 tr {
@@ -156,19 +151,50 @@ pub fn PrisonEdit(id: PrisonId) -> Element {
         .store
         .get(&RecordKey::new(RecordKind::Prison, id.as_str()))
     {
-        Ok(Some(Record::Prison(p))) => rsx! { PrisonForm { key: "{id}", prison: p } },
+        Ok(Some(Record::Prison(p))) => rsx! {
+            PrisonForm { key: "{id}", existing: Some(p.clone()) }
+            PrisonRooms { prison: p }
+        },
         _ => rsx! { p { {t(lang, "prison-not-found")} } },
     }
 }
 
 #[component]
-fn PrisonForm(prison: crate::domain::Prison) -> Element {
+pub fn PrisonNew() -> Element {
+    rsx! { PrisonForm { existing: None } }
+}
+
+/// A prison's page: its name and address, status, visiting hours and sheet;
+/// for a new prison, the same form, empty.
+#[component]
+fn PrisonForm(existing: Option<Prison>) -> Element {
     let device = use_device();
     let app = use_app();
     let lang = use_lang();
+    let navigator = navigator();
     // Leaving the form, saved or not, it no longer holds anything to lose.
     use_drop(|| crate::ui::platform::set_unsaved_form(false));
+    let who = device
+        .identity()
+        .map(|i| i.display_name)
+        .unwrap_or_default();
+    let today = local_date(device.now());
+    let editing = existing.is_some();
+    let prison = existing.unwrap_or_else(|| new_prison(today, &who));
     let start = prison.clone();
+    let name = use_signal(|| start.name.clone());
+    let town = use_signal(|| start.town.clone());
+    let address = use_signal(|| start.address.clone());
+    let phone = use_signal(|| start.phone.clone());
+    let coordinate = |v: f64| {
+        if editing {
+            v.to_string()
+        } else {
+            String::new()
+        }
+    };
+    let lat = use_signal(|| coordinate(start.location.lat));
+    let lon = use_signal(|| coordinate(start.location.lon));
     let kind = use_signal(|| snake(&start.status.kind));
     let date_of = |d: Option<chrono::DateTime<chrono::Utc>>| {
         d.map(|d| local_date(d).to_string()).unwrap_or_default()
@@ -178,16 +204,7 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
     let note = use_signal(|| start.status.note.clone());
     let kept = use_signal(|| start.status.child_visits_kept == Some(true));
     let lead = use_signal(|| start.arrival_lead_minutes.to_string());
-    let week = use_signal(|| {
-        WEEK.map(|day| {
-            let slot = start.visiting_hours.iter().find(|s| s.weekday == day);
-            (
-                slot.is_some(),
-                slot.map_or("13:30".to_owned(), |s| s.from.format("%H:%M").to_string()),
-                slot.map_or("16:00".to_owned(), |s| s.until.format("%H:%M").to_string()),
-            )
-        })
-    });
+    let week = use_signal(|| week_rows(&start.visiting_hours, ("13:30", "16:00")));
     let forms: Vec<TextsForm> = SHEET_LANGUAGES
         .into_iter()
         .map(|l| {
@@ -208,17 +225,10 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
         .collect();
     let mut errors = use_signal(FieldErrors::new);
     let mut saved = use_signal(|| false);
-    let mut week_w = week;
     let kinds: Vec<(String, String)> = PrisonStatusKind::ALL
         .into_iter()
         .map(|k| (snake(&k), t(lang, &text_keys::prison_status(k))))
         .collect();
-    let who = device
-        .identity()
-        .map(|i| i.display_name)
-        .unwrap_or_default();
-    let today = local_date(device.now());
-
     let checked_today = {
         let prison = prison.clone();
         let who = who.clone();
@@ -266,25 +276,36 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
             if lead_minutes.is_none() {
                 found.insert("prison-lead", t(lang, "prison-lead-error"));
             }
-            let mut hours = Vec::new();
-            for (day, (open, from, until)) in WEEK.into_iter().zip(week().iter()) {
-                if !open {
-                    continue;
+            let hours = read_week(&week()).unwrap_or_else(|| {
+                found.insert("prison-hours", t(lang, "volunteer-week-error"));
+                Vec::new()
+            });
+            for (id, value) in [
+                ("prison-name", name()),
+                ("prison-town", town()),
+                ("prison-address", address()),
+            ] {
+                if value.trim().is_empty() {
+                    found.insert(id, t(lang, "form-required"));
                 }
-                let time = parse_time;
-                match (time(from), time(until)) {
-                    (Some(from), Some(until)) if until > from => hours.push(WeeklySlot {
-                        weekday: day,
-                        from,
-                        until,
-                    }),
-                    _ => {
-                        found.insert("prison-hours", t(lang, "volunteer-week-error"));
-                    }
-                }
+            }
+            let (la, lo) = (parse_coordinate(&lat()), parse_coordinate(&lon()));
+            if la.is_none() {
+                found.insert("prison-lat", t(lang, "form-coordinate"));
+            }
+            if lo.is_none() {
+                found.insert("prison-lon", t(lang, "form-coordinate"));
             }
             if found.is_empty() {
                 let mut updated = prison.clone();
+                updated.name = name().trim().to_owned();
+                updated.town = town().trim().to_owned();
+                updated.address = address().trim().to_owned();
+                updated.phone = phone().trim().to_owned();
+                updated.location = GeoPoint {
+                    lat: la.unwrap_or_default(),
+                    lon: lo.unwrap_or_default(),
+                };
                 updated.status = PrisonStatus {
                     kind: PrisonStatusKind::ALL
                         .into_iter()
@@ -312,8 +333,11 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
                     Err(e) => {
                         found.insert("form", e.to_string());
                     }
-                    Ok(()) => match save_record(&app, Record::Prison(updated)) {
-                        Ok(()) => saved.set(true),
+                    Ok(()) => match save_record(&app, Record::Prison(updated.clone())) {
+                        Ok(()) if editing => saved.set(true),
+                        Ok(()) => {
+                            navigator.replace(Route::PrisonEdit { id: updated.id });
+                        }
                         Err(e) => {
                             found.insert("form", e);
                         }
@@ -326,17 +350,22 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
             errors.set(found);
         }
     };
-    let hours_error = errors.read().get("prison-hours").cloned();
     rsx! {
-        p { Link { to: Route::Prisons {}, {t(lang, "prisons-back")} } }
-        h1 { "{prison.name}" }
-        p { class: "lead", "{prison.address}" }
+        p { GuardedLink { to: Route::Prisons {}, {t(lang, "prisons-back")} } }
+        if editing {
+            h1 { "{prison.name}" }
+            p { class: "lead", "{prison.address}" }
+        } else {
+            h1 { {t(lang, "prison-new-title")} }
+        }
         if prison.example_content {
             p { class: "banner notice", {t(lang, "example-content")} }
         }
-        section { class: "card",
-            p { {tr(lang, "prisons-checked-by", &[("date", on(lang, prison.last_checked.on).into()), ("by", prison.last_checked.by.clone().into())])} }
-            button { class: "primary", onclick: checked_today, {t(lang, "prison-checked-today")} }
+        if editing {
+            section { class: "card",
+                p { {tr(lang, "prisons-checked-by", &[("date", on(lang, prison.last_checked.on).into()), ("by", prison.last_checked.by.clone().into())])} }
+                button { class: "primary", onclick: checked_today, {t(lang, "prison-checked-today")} }
+            }
         }
         form {
             class: "record-form",
@@ -345,6 +374,17 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
             // Typing marks the form as holding changes not saved yet.
             oninput: move |_| crate::ui::platform::set_unsaved_form(true),
             onchange: move |_| crate::ui::platform::set_unsaved_form(true),
+            fieldset {
+                legend { {t(lang, "prison-identity")} }
+                TextField { id: "prison-name", label: t(lang, "volunteers-col-name"), value: name, errors, hint: t(lang, "prison-name-hint") }
+                TextField { id: "prison-town", label: t(lang, "prison-town"), value: town, errors }
+                TextField { id: "prison-address", label: t(lang, "prison-address"), value: address, errors }
+                div { class: "pair",
+                    TextField { id: "prison-lat", label: t(lang, "family-lat"), value: lat, errors, hint: t(lang, "prison-coordinates-hint") }
+                    TextField { id: "prison-lon", label: t(lang, "family-lon"), value: lon, errors }
+                }
+                TextField { id: "prison-phone", label: t(lang, "family-phone"), value: phone, errors, kind: "tel" }
+            }
             fieldset {
                 legend { {t(lang, "prisons-col-status")} }
                 SelectField { id: "prison-status", label: t(lang, "prisons-col-status"), value: kind, options: kinds, errors }
@@ -356,36 +396,7 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
                 CheckField { id: "prison-kept", label: t(lang, "prison-kept"), value: kept }
             }
             TextField { id: "prison-lead", label: t(lang, "prison-lead"), value: lead, errors, kind: "number" }
-            fieldset {
-                legend { {t(lang, "prison-hours")} }
-                for (i, day) in WEEK.into_iter().enumerate() {
-                    div { class: "week-row", key: "{i}",
-                        label { class: "choice",
-                            input {
-                                r#type: "checkbox",
-                                checked: week()[i].0,
-                                onchange: move |e| {
-                                    if let Some(row) = week_w.write().get_mut(i) {
-                                        row.0 = e.checked();
-                                    }
-                                },
-                            }
-                            {t(lang, &text_keys::weekday(day))}
-                        }
-                        if week()[i].0 {
-                            label { class: "sr-only", r#for: "hours-{i}-from", {t(lang, "volunteer-from")} }
-                            input { id: "hours-{i}-from", r#type: "time", value: "{week()[i].1}",
-                                oninput: move |e| { if let Some(row) = week_w.write().get_mut(i) { row.1 = e.value(); } } }
-                            label { class: "sr-only", r#for: "hours-{i}-until", {t(lang, "volunteer-until")} }
-                            input { id: "hours-{i}-until", r#type: "time", value: "{week()[i].2}",
-                                oninput: move |e| { if let Some(row) = week_w.write().get_mut(i) { row.2 = e.value(); } } }
-                        }
-                    }
-                }
-                if let Some(message) = hours_error {
-                    p { class: "error", role: "alert", "{message}" }
-                }
-            }
+            WeekSlots { id: "prison-hours", lang, legend: t(lang, "prison-hours"), rows: week, errors }
             for ((l, form), ids) in SHEET_LANGUAGES.into_iter().zip(forms.into_iter()).zip(SHEET_FIELDS) {
                 SheetTextsFields { key: "{l.code()}", lang, language: l, form, ids, errors }
             }
@@ -399,6 +410,35 @@ fn PrisonForm(prison: crate::domain::Prison) -> Element {
                 button { r#type: "submit", class: "primary", {t(lang, "form-save")} }
             }
         }
+    }
+}
+
+/// A prison as the "new prison" form starts it: no sheet yet, no status,
+/// checked today by the coordinator who enters it.
+fn new_prison(today: NaiveDate, who: &str) -> Prison {
+    Prison {
+        id: PrisonId::random(),
+        name: String::new(),
+        town: String::new(),
+        address: String::new(),
+        location: GeoPoint { lat: 0.0, lon: 0.0 },
+        phone: String::new(),
+        visitor_entrance: String::new(),
+        arrival_lead_minutes: 30,
+        documents_adult: Vec::new(),
+        documents_child: Vec::new(),
+        allowed_items: Vec::new(),
+        forbidden_items: Vec::new(),
+        lockers: String::new(),
+        status: PrisonStatus::normal(),
+        last_checked: SheetCheck {
+            on: today,
+            by: who.to_owned(),
+        },
+        example_content: false,
+        sheet_language: None,
+        translations: Default::default(),
+        visiting_hours: Vec::new(),
     }
 }
 

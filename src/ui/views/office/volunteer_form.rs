@@ -3,27 +3,15 @@
 //! the days and hours they are usually free, and their absences.
 
 use super::child_form::LANGUAGES;
-use crate::domain::{
-    Absence, GeoPoint, Record, RecordKey, RecordKind, Volunteer, VolunteerId, WeeklySlot,
-};
+use crate::domain::{Absence, GeoPoint, Record, RecordKey, RecordKind, Volunteer, VolunteerId};
 use crate::i18n::t;
 use crate::ui::components::{
-    parse_coordinate, parse_date, parse_time, save_record, CheckField, FieldErrors, TextField,
+    parse_coordinate, parse_date, read_week, save_record, week_rows, CheckField, FieldErrors,
+    TextField, WeekSlots,
 };
 use crate::ui::text_keys;
 use crate::ui::{use_app, use_device, use_lang, Route};
-use chrono::Weekday;
 use dioxus::prelude::*;
-
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// Absences the form shows at once (past ones can be removed to make room).
 const ABSENCE_ROWS: usize = 4;
@@ -72,18 +60,12 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
     let newcomer = use_signal(|| start.as_ref().is_none_or(|v| v.newcomer));
     let speaks =
         use_signal(|| LANGUAGES.map(|l| start.as_ref().is_some_and(|v| v.languages.contains(&l))));
-    // One slot per weekday: free or not, from, until.
+    // One row per weekday: free or not, from, until.
     let week = use_signal(|| {
-        WEEK.map(|day| {
-            let slot = start
-                .as_ref()
-                .and_then(|v| v.availability.iter().find(|s| s.weekday == day));
-            (
-                slot.is_some(),
-                slot.map_or("09:00".to_owned(), |s| s.from.format("%H:%M").to_string()),
-                slot.map_or("17:00".to_owned(), |s| s.until.format("%H:%M").to_string()),
-            )
-        })
+        week_rows(
+            start.as_ref().map_or(&[][..], |v| &v.availability[..]),
+            ("09:00", "17:00"),
+        )
     });
     let absences = use_signal(|| {
         let mut rows: Vec<(String, String)> = start
@@ -99,7 +81,6 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
         rows
     });
     let mut errors = use_signal(FieldErrors::new);
-    let mut week_w = week;
     let mut absences_w = absences;
     let mut speaks_w = speaks;
     let editing = existing.is_some();
@@ -117,22 +98,10 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
         if lo.is_none() {
             found.insert("volunteer-lon", t(lang, "form-coordinate"));
         }
-        let mut availability = Vec::new();
-        for (day, (free, from, until)) in WEEK.into_iter().zip(week().iter()) {
-            if !free {
-                continue;
-            }
-            match (parse_time(from), parse_time(until)) {
-                (Some(from), Some(until)) if until > from => availability.push(WeeklySlot {
-                    weekday: day,
-                    from,
-                    until,
-                }),
-                _ => {
-                    found.insert("volunteer-week", t(lang, "volunteer-week-error"));
-                }
-            }
-        }
+        let availability = read_week(&week()).unwrap_or_else(|| {
+            found.insert("volunteer-week", t(lang, "volunteer-week-error"));
+            Vec::new()
+        });
         let mut gone = Vec::new();
         for (from, until) in absences().iter() {
             if from.trim().is_empty() && until.trim().is_empty() {
@@ -185,12 +154,6 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
     } else {
         "volunteer-new-title"
     };
-    let week_error = errors.read().get("volunteer-week").cloned();
-    let week_described = if week_error.is_some() {
-        "volunteer-week-error"
-    } else {
-        ""
-    };
     let absence_error = errors.read().get("volunteer-absences").cloned();
     rsx! {
         h1 { {t(lang, title)} }
@@ -226,52 +189,7 @@ fn VolunteerForm(existing: Option<Volunteer>) -> Element {
                     }
                 }
             }
-            fieldset { "aria-describedby": week_described,
-                legend { {t(lang, "volunteer-week")} }
-                for (i, day) in WEEK.into_iter().enumerate() {
-                    div { class: "week-row", key: "{i}",
-                        label { class: "choice",
-                            input {
-                                r#type: "checkbox",
-                                checked: week()[i].0,
-                                onchange: move |e| {
-                                    if let Some(row) = week_w.write().get_mut(i) {
-                                        row.0 = e.checked();
-                                    }
-                                },
-                            }
-                            {t(lang, &text_keys::weekday(day))}
-                        }
-                        if week()[i].0 {
-                            label { class: "sr-only", r#for: "week-{i}-from", {t(lang, "volunteer-from")} }
-                            input {
-                                id: "week-{i}-from",
-                                r#type: "time",
-                                value: "{week()[i].1}",
-                                oninput: move |e| {
-                                    if let Some(row) = week_w.write().get_mut(i) {
-                                        row.1 = e.value();
-                                    }
-                                },
-                            }
-                            label { class: "sr-only", r#for: "week-{i}-until", {t(lang, "volunteer-until")} }
-                            input {
-                                id: "week-{i}-until",
-                                r#type: "time",
-                                value: "{week()[i].2}",
-                                oninput: move |e| {
-                                    if let Some(row) = week_w.write().get_mut(i) {
-                                        row.2 = e.value();
-                                    }
-                                },
-                            }
-                        }
-                    }
-                }
-                if let Some(message) = week_error {
-                    p { id: "volunteer-week-error", class: "error", role: "alert", "{message}" }
-                }
-            }
+            WeekSlots { id: "volunteer-week", lang, legend: t(lang, "volunteer-week"), rows: week, errors }
             fieldset {
                 legend { {t(lang, "volunteer-absences")} }
                 for (i, (from, until)) in absences().into_iter().enumerate() {
