@@ -502,5 +502,35 @@ fn the_import_screen_says_which_columns_it_reads() {
             "{lang:?}: {text}"
         );
         assert!(html.contains("disabled"), "nothing to import yet");
+        let (text, html) = render(store.clone(), lang, "/office/families/import");
+        assert!(html.contains("for=\"import-text\""), "a label for the rows");
+        for column in [
+            pick(
+                lang,
+                "prénom de l'enfant",
+                "voornaam van het kind",
+                "child's first name",
+            ),
+            pick(
+                lang,
+                "prison (nom ou commune)",
+                "gevangenis (naam of gemeente)",
+                "prison (name or town)",
+            ),
+            pick(lang, "décidé par", "beslist door", "decided by"),
+        ] {
+            assert!(text.contains(column), "{lang:?}: {column} in {text}");
+        }
+        assert!(html.contains("disabled"), "nothing to import yet");
+        let (text, _) = render(store.clone(), lang, "/office/children");
+        assert!(
+            text.contains(pick(
+                lang,
+                "Importer des familles d'un tableur",
+                "Gezinnen uit een rekenblad importeren",
+                "Import families from a spreadsheet"
+            )),
+            "{lang:?}: the children's list leads to the import"
+        );
     }
 }

@@ -27,10 +27,10 @@ use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
-    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
-    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, PrisonSheet,
-    Prisons, Report, RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit,
-    VolunteerImport, VolunteerNew, Volunteers,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, GuardianEdit,
+    GuardianNew, NotFound, Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit,
+    PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog, Trips,
+    VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -72,6 +72,8 @@ pub enum Route {
             ChildEdit { id: ChildId },
             #[route("/children/:id/rights/new")]
             RightNew { id: ChildId },
+            #[route("/families/import")]
+            FamiliesImport {},
             #[route("/families/new")]
             GuardianNew {},
             #[route("/families/:id/edit")]

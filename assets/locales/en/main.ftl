@@ -544,6 +544,54 @@ import-not-a-coordinate = not a coordinate (like 50.8466)
 import-not-yes-no = write yes or no
 import-unknown-language = unknown language: use fr, nl, en or de
 import-too-long = a text is too long
+import-families-title = Import families from a spreadsheet
+import-families-hint = One row per child. Brothers and sisters of one family (same name and phone) are brought together; a parent in the same prison is entered once. The last four columns (the decision) may stay empty: the child's file will say it is missing.
+import-families-ready = { $count ->
+    [one] 1 child ready to import
+   *[other] { $count } children ready to import
+}, with { $families ->
+    [0] no new family
+    [one] 1 new family
+   *[other] { $families } new families
+} and { $parents ->
+    [0] no new parent.
+    [one] 1 new parent.
+   *[other] { $parents } new parents.
+}
+import-families-do = { $count ->
+    [one] Import 1 child
+   *[other] Import { $count } children
+}
+import-col-family = family (as the volunteer addresses them)
+import-col-family-kind = who (mother, grandmother, foster family, institution…)
+import-col-family-language = the family's language
+import-col-address = address where the child is picked up
+import-col-child-first = child's first name
+import-col-child-last = child's surname
+import-col-born = year of birth
+import-col-child-language = child's language
+import-col-parent-first = parent's first name
+import-col-parent-last = parent's surname
+import-col-prison = prison (name or town)
+import-col-visits = visits (2 / month, 1 / week, forbidden)
+import-col-decided-by = decided by (youth aid, youth court, family court, agreement)
+import-col-valid-from = valid from (2026-09-01)
+import-col-reference = reference of the decision
+import-col-child = Child
+import-col-parent = Parent
+import-col-right = Decision
+import-no-right = to enter on the child's file
+import-unknown-kind = write who: mother, father, grandmother, family, foster family or institution
+import-one-language = only one language here
+import-not-a-year = not a year of birth (like 2018)
+import-unknown-prison = no prison of that name or town in the records
+import-several-prisons = several prisons match: write the full name
+import-not-visits = write a number per week, per month or per quarter (2 / month), or "forbidden"
+import-unknown-decider = write youth aid, youth court, family court or agreement
+import-not-a-date = not a date (like 2026-09-01)
+import-family-differs = the same family has another address on a row above
+import-child-known = this child is already in the records
+import-child-twice = this child is already on a row above
 
 # Opening the store (browser)
 app-opening = Opening this device's data…

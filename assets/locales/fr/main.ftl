@@ -544,6 +544,54 @@ import-not-a-coordinate = pas une coordonnée (comme 50.8466)
 import-not-yes-no = écrivez oui ou non
 import-unknown-language = langue inconnue : utilisez fr, nl, en ou de
 import-too-long = un texte est trop long
+import-families-title = Importer des familles d'un tableur
+import-families-hint = Une ligne par enfant. Les frères et sœurs d'une même famille (même nom et même téléphone) sont réunis ; un parent dans la même prison n'est entré qu'une fois. Les quatre dernières colonnes (la décision) peuvent rester vides : la fiche de l'enfant dira qu'elle manque.
+import-families-ready = { $count ->
+    [one] 1 enfant prêt à importer
+   *[other] { $count } enfants prêts à importer
+}, avec { $families ->
+    [0] aucune nouvelle famille
+    [one] 1 nouvelle famille
+   *[other] { $families } nouvelles familles
+} et { $parents ->
+    [0] aucun nouveau parent.
+    [one] 1 nouveau parent.
+   *[other] { $parents } nouveaux parents.
+}
+import-families-do = { $count ->
+    [one] Importer 1 enfant
+   *[other] Importer { $count } enfants
+}
+import-col-family = famille (comme le bénévole l'appelle)
+import-col-family-kind = qui (mère, grand-mère, famille d'accueil, institution…)
+import-col-family-language = langue de la famille
+import-col-address = adresse où prendre l'enfant
+import-col-child-first = prénom de l'enfant
+import-col-child-last = nom de l'enfant
+import-col-born = année de naissance
+import-col-child-language = langue de l'enfant
+import-col-parent-first = prénom du parent
+import-col-parent-last = nom du parent
+import-col-prison = prison (nom ou commune)
+import-col-visits = visites (2 / mois, 1 / semaine, interdit)
+import-col-decided-by = décidé par (SAJ, SPJ, tribunal de la jeunesse, tribunal de la famille, accord)
+import-col-valid-from = valable depuis (2026-09-01)
+import-col-reference = référence de la décision
+import-col-child = Enfant
+import-col-parent = Parent
+import-col-right = Décision
+import-no-right = à entrer sur la fiche de l'enfant
+import-unknown-kind = écrivez qui : mère, père, grand-mère, famille, famille d'accueil ou institution
+import-one-language = une seule langue ici
+import-not-a-year = pas une année de naissance (comme 2018)
+import-unknown-prison = aucune prison de ce nom ou de cette commune dans les dossiers
+import-several-prisons = plusieurs prisons correspondent : écrivez le nom complet
+import-not-visits = écrivez un nombre par semaine, par mois ou par trimestre (2 / mois), ou « interdit »
+import-unknown-decider = écrivez SAJ, SPJ, tribunal de la jeunesse, tribunal de la famille ou accord
+import-not-a-date = pas une date (comme 2026-09-01)
+import-family-differs = la même famille a une autre adresse sur une ligne plus haut
+import-child-known = cet enfant est déjà dans les dossiers
+import-child-twice = cet enfant est déjà sur une ligne plus haut
 
 # Opening the store (browser)
 app-opening = Ouverture des données de cet appareil…

@@ -544,6 +544,54 @@ import-not-a-coordinate = geen coördinaat (zoals 50.8466)
 import-not-yes-no = schrijf ja of nee
 import-unknown-language = onbekende taal: gebruik fr, nl, en of de
 import-too-long = een tekst is te lang
+import-families-title = Gezinnen uit een rekenblad importeren
+import-families-hint = Eén regel per kind. Broers en zussen uit hetzelfde gezin (zelfde naam en telefoon) worden samengebracht; een ouder in dezelfde gevangenis wordt maar één keer ingevoerd. De laatste vier kolommen (de beslissing) mogen leeg blijven: de fiche van het kind zegt dan dat ze ontbreekt.
+import-families-ready = { $count ->
+    [one] 1 kind klaar om te importeren
+   *[other] { $count } kinderen klaar om te importeren
+}, met { $families ->
+    [0] geen nieuw gezin
+    [one] 1 nieuw gezin
+   *[other] { $families } nieuwe gezinnen
+} en { $parents ->
+    [0] geen nieuwe ouder.
+    [one] 1 nieuwe ouder.
+   *[other] { $parents } nieuwe ouders.
+}
+import-families-do = { $count ->
+    [one] 1 kind importeren
+   *[other] { $count } kinderen importeren
+}
+import-col-family = gezin (zoals de vrijwilliger het aanspreekt)
+import-col-family-kind = wie (moeder, grootmoeder, pleeggezin, instelling…)
+import-col-family-language = taal van het gezin
+import-col-address = adres waar het kind wordt opgehaald
+import-col-child-first = voornaam van het kind
+import-col-child-last = naam van het kind
+import-col-born = geboortejaar
+import-col-child-language = taal van het kind
+import-col-parent-first = voornaam van de ouder
+import-col-parent-last = naam van de ouder
+import-col-prison = gevangenis (naam of gemeente)
+import-col-visits = bezoeken (2 / maand, 1 / week, verboden)
+import-col-decided-by = beslist door (jeugdhulp, jeugdrechtbank, familierechtbank, akkoord)
+import-col-valid-from = geldig sinds (2026-09-01)
+import-col-reference = referentie van de beslissing
+import-col-child = Kind
+import-col-parent = Ouder
+import-col-right = Beslissing
+import-no-right = in te vullen op de fiche van het kind
+import-unknown-kind = schrijf wie: moeder, vader, grootmoeder, familie, pleeggezin of instelling
+import-one-language = hier maar één taal
+import-not-a-year = geen geboortejaar (zoals 2018)
+import-unknown-prison = geen gevangenis met die naam of in die gemeente in de dossiers
+import-several-prisons = meerdere gevangenissen passen: schrijf de volledige naam
+import-not-visits = schrijf een aantal per week, per maand of per kwartaal (2 / maand), of "verboden"
+import-unknown-decider = schrijf jeugdhulp, jeugdrechtbank, familierechtbank of akkoord
+import-not-a-date = geen datum (zoals 2026-09-01)
+import-family-differs = hetzelfde gezin heeft een ander adres op een regel hierboven
+import-child-known = dit kind staat al in de dossiers
+import-child-twice = dit kind staat al op een regel hierboven
 
 # Opening the store (browser)
 app-opening = De gegevens van dit toestel worden geopend…

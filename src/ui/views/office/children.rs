@@ -28,6 +28,7 @@ pub fn Children() -> Element {
         div { class: "actions",
             Link { class: "button primary", to: Route::ChildNew {}, {t(lang, "children-new")} }
             Link { class: "button secondary", to: Route::GuardianNew {}, {t(lang, "form-new-family")} }
+            Link { class: "button secondary", to: Route::FamiliesImport {}, {t(lang, "import-families-title")} }
         }
         label { r#for: "child-search", {t(lang, "children-search")} }
         input {

@@ -19,7 +19,7 @@ mod real {
     pub use super::super::devices::Devices;
     pub use super::super::guardian_form::{GuardianEdit, GuardianNew};
     pub use super::super::home::OfficeHome;
-    pub use super::super::import::VolunteerImport;
+    pub use super::super::import::{FamiliesImport, VolunteerImport};
     pub use super::super::parents::{ParentEdit, ParentNew, Parents};
     pub use super::super::prisons::{PrisonEdit, PrisonNew, Prisons};
     pub use super::super::right_form::RightNew;
@@ -57,6 +57,7 @@ screens! {
     ChildEdit { id: ChildId }
     RightNew { id: ChildId }
     GuardianNew {}
+    FamiliesImport {}
     GuardianEdit { id: GuardianId }
     Prisons {}
     PrisonEdit { id: PrisonId }

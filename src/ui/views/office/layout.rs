@@ -35,6 +35,7 @@ pub fn Office() -> Element {
         | Route::ChildEdit { .. }
         | Route::RightNew { .. }
         | Route::GuardianNew {}
+        | Route::FamiliesImport {}
         | Route::GuardianEdit { .. } => Route::Children {},
         Route::VolunteerNew {} | Route::VolunteerEdit { .. } | Route::VolunteerImport {} => {
             Route::Volunteers {}

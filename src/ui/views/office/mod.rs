@@ -20,8 +20,8 @@ mod volunteers;
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::{
-    ChildEdit, ChildFile, ChildNew, Children, Devices, GuardianEdit, GuardianNew, OfficeHome,
-    ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons, RightNew, VolunteerEdit,
-    VolunteerImport, VolunteerNew, Volunteers,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, GuardianEdit, GuardianNew,
+    OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons, RightNew,
+    VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 pub use layout::Office;

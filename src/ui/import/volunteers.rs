@@ -7,16 +7,8 @@
 //! network (yes/no, may be left out). A first line whose latitude is not a
 //! number is taken as the column titles and skipped.
 
-use crate::domain::{GeoPoint, Language, Volunteer, VolunteerId};
-
-/// A problem of one cell, named by a text key (the screen translates it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CellProblem {
-    /// The column's text key (`import-col-name`...).
-    pub column: &'static str,
-    /// What is wrong (`import-missing`, `import-not-a-number`...).
-    pub problem: &'static str,
-}
+use super::{cells, coordinate, languages, separator, yes_no, CellProblem};
+use crate::domain::{GeoPoint, Volunteer, VolunteerId};
 
 /// One row of the sheet, read.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,68 +29,6 @@ pub const COLUMNS: [&str; 7] = [
     "import-col-languages",
     "import-col-newcomer",
 ];
-
-fn separator(line: &str) -> char {
-    [
-        ('\t', line.matches('\t').count()),
-        (';', line.matches(';').count()),
-    ]
-    .into_iter()
-    .find(|(_, n)| *n > 0)
-    .map_or(',', |(c, _)| c)
-}
-
-/// Splits one line, with double quotes around cells that hold the separator
-/// (RFC 4180: a doubled quote inside is one quote).
-fn cells(line: &str, sep: char) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cell.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            c if c == sep && !quoted => out.push(std::mem::take(&mut cell).trim().to_owned()),
-            c => cell.push(c),
-        }
-    }
-    out.push(cell.trim().to_owned());
-    out
-}
-
-use crate::ui::components::parse_coordinate as coordinate;
-
-fn yes_no(text: &str) -> Option<bool> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "y" | "oui" | "o" | "ja" | "j" | "1" | "true" | "x" => Some(true),
-        "no" | "n" | "non" | "nee" | "0" | "false" | "" => Some(false),
-        _ => None,
-    }
-}
-
-fn languages(text: &str) -> Option<Vec<Language>> {
-    let mut out = Vec::new();
-    for word in text
-        .split(|c: char| c == ',' || c == '|' || c == '/' || c.is_whitespace())
-        .filter(|w| !w.is_empty())
-    {
-        let language = match word.to_lowercase().as_str() {
-            "fr" | "français" | "francais" | "frans" | "french" => Language::Fr,
-            "nl" | "nederlands" | "néerlandais" | "neerlandais" | "dutch" => Language::Nl,
-            "en" | "english" | "anglais" | "engels" => Language::En,
-            "de" | "deutsch" | "allemand" | "duits" | "german" => Language::De,
-            _ => return None,
-        };
-        if !out.contains(&language) {
-            out.push(language);
-        }
-    }
-    Some(out)
-}
 
 fn add(problems: &mut Vec<CellProblem>, column: usize, problem: &'static str) {
     problems.push(CellProblem {
@@ -177,6 +107,7 @@ pub fn read_volunteers(text: &str) -> Vec<ImportRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Language;
 
     #[test]
     fn a_sheet_pasted_or_a_csv_reads_into_volunteers_with_each_rows_problems() {
