@@ -370,7 +370,60 @@ try {
   await expectText('Valable jusqu', 'the visit right in words');
   await officeShot('office-child');
 
-  // A new family, its child and a decision forbidding visits, entered by hand.
+  // A prison entered from scratch: its sheet in three languages, its
+  // visiting hours and a visit room. Leaving the form half typed is asked first.
+  await page.locator('nav.side a', { hasText: 'Prisons' }).click();
+  await page.locator('a', { hasText: 'Nouvelle prison' }).click();
+  await page.locator('#prison-name').fill('Prison de Huy');
+  await page.locator('nav.side a', { hasText: 'Enfants' }).click();
+  await expectText('Partir sans les enregistrer', 'leaving a form with unsaved changes is asked first');
+  await page.locator('button', { hasText: 'Rester sur le formulaire' }).click();
+  if (await page.locator('#prison-name').inputValue() !== 'Prison de Huy') {
+    await fail('staying on the form keeps what was typed');
+  }
+  await page.locator('#prison-town').fill('Huy');
+  await page.locator('#prison-address').fill('Huy, entrée des visiteurs (adresse de démonstration)');
+  await page.locator('#prison-lat').fill('50,5190');
+  await page.locator('#prison-lon').fill('5,2390');
+  await page.getByLabel('mercredi').check();
+  await page.locator('#prison-hours-2-from').fill('13:30');
+  await page.locator('#prison-hours-2-until').fill('16:00');
+  await page.getByLabel('samedi').check();
+  await page.locator('#prison-hours-5-from').fill('09:00');
+  await page.locator('#prison-hours-5-until').fill('11:30');
+  await page.locator('#sheet-fr-entrance').fill('Entrée des visiteurs à gauche du portail (exemple)');
+  await page.locator('#sheet-fr-adult').fill("Carte d'identité (exemple)");
+  await page.locator('#sheet-nl-entrance').fill('Bezoekersingang links van de poort (voorbeeld)');
+  await page.locator('#sheet-nl-adult').fill('Identiteitskaart (voorbeeld)');
+  await page.locator('#sheet-en-entrance').fill("Visitors' entrance left of the gate (example)");
+  await page.locator('#sheet-en-adult').fill('Identity card (example)');
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Salles de visite', "the new prison's page");
+  await page.locator('button', { hasText: 'Ajouter une salle de visite' }).click();
+  await page.locator('#room-name').fill('Salle des familles');
+  await page.locator('#room-kind').selectOption({ label: 'Salle des familles' });
+  await page.locator('#room-has-0').check();
+  await page.locator('#room-has-2').check();
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer la salle' }).click();
+  await expectText('Table à langer', "the room's equipment in the list");
+  await page.locator('nav.side a', { hasText: 'Prisons' }).click();
+  await expectText('Prison de Huy', 'the new prison in the list');
+  if (!(await page.locator('tr', { hasText: 'Prison de Huy' }).innerText()).includes('FR · NL · EN')) {
+    await fail('the new prison is not readable in three languages');
+  }
+  await officeShot('office-prison-new');
+
+  // The parent the new family's children visit, held there.
+  await page.locator('nav.side a', { hasText: 'Parents' }).click();
+  await page.locator('a', { hasText: 'Nouveau parent' }).click();
+  await page.locator('#parent-first').fill('Koen');
+  await page.locator('#parent-last').fill('Peeters');
+  await page.locator('#parent-prison').selectOption({ label: 'Prison de Huy' });
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Koen Peeters', 'the new parent in the list');
+
+  // A new family, two children, and the decisions: visits allowed for one,
+  // forbidden for the other, entered by hand.
   await page.locator('nav.side a', { hasText: 'Enfants' }).click();
   await page.locator('a', { hasText: 'Nouvelle famille' }).first().click();
   await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
@@ -405,7 +458,22 @@ try {
   await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
   await expectText('Mila Peeters', "the new child's file");
   await page.locator('a', { hasText: 'Ajouter un droit de visite' }).click();
-  await page.locator('#right-parent').selectOption({ label: 'Mehdi Benali' });
+  await page.locator('#right-parent').selectOption({ label: 'Koen Peeters' });
+  await page.locator('#right-allowed').selectOption({ label: 'Visites autorisées' });
+  await page.locator('#right-visits').fill('2');
+  await page.locator('#right-reference').fill('SAJ 2026/114');
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Koen Peeters', "the allowed visit on Mila's file");
+  await page.locator('nav.side a', { hasText: 'Enfants' }).click();
+  await page.locator('a', { hasText: 'Nouvel enfant' }).first().click();
+  await page.locator('#child-first').fill('Louis');
+  await page.locator('#child-last').fill('Peeters');
+  await page.locator('#child-born').fill('2021');
+  await page.locator('#child-guardian').selectOption({ label: 'Mme Anna Peeters · Ixelles, place Flagey, devant le kiosque' });
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Louis Peeters', "the second child's file");
+  await page.locator('a', { hasText: 'Ajouter un droit de visite' }).click();
+  await page.locator('#right-parent').selectOption({ label: 'Koen Peeters' });
   await page.locator('#right-allowed').selectOption({ label: 'Visites interdites' });
   await page.locator('#right-reference').fill('Tribunal de la jeunesse, 12/11/2026');
   await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
@@ -434,6 +502,35 @@ try {
   await page.locator('button', { hasText: 'Importer 3 bénévoles' }).click();
   await expectText('Claire Dubois', 'the imported volunteers in the list');
   await expectText('Lies Janssens', 'the imported volunteers in the list');
+
+  // A volunteer entered by hand, free on Tuesday mornings.
+  await page.locator('a', { hasText: 'Nouveau bénévole' }).click();
+  await page.locator('#volunteer-name').fill('Nadia Haddad');
+  await page.locator('#volunteer-phone').fill('+32 470 55 00 04');
+  await page.locator('#volunteer-lat').fill('50,6326');
+  await page.locator('#volunteer-lon').fill('5,5797');
+  await page.getByLabel('mardi').check();
+  await page.locator('#volunteer-week-1-from').fill('09:00');
+  await page.locator('#volunteer-week-1-until').fill('13:00');
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText('Nadia Haddad', 'the new volunteer in the list');
+
+  // Two children of another family from a spreadsheet, one row wrong first.
+  await page.locator('nav.side a', { hasText: 'Enfants' }).click();
+  await page.locator('a', { hasText: "Importer des familles d'un tableur" }).click();
+  const families = (prison) => [
+    'Mme Sara Lemaire\tgrand-mère\t+32 470 66 00 01\tfr\tLiège, place Saint-Lambert\t50,6450\t5,5730\tInès\tLemaire\t2017\t\tKarim\tLemaire\tHuy\t1 / mois\tSAJ\t2026-10-01\tSAJ 2026/201',
+    `Mme Sara Lemaire\tgrand-mère\t0470 66 00 01\tfr\tLiège, place Saint-Lambert\t50,6450\t5,5730\tYanis\tLemaire\t2020\t\tKarim\tLemaire\t${prison}\t\t\t\t`,
+  ].join('\n');
+  await page.locator('#import-text').fill(families('Nulle part'));
+  await expectText('1 ligne à corriger', 'the wrong family row is shown');
+  await expectText('aucune prison de ce nom', 'what is wrong with it');
+  await officeShot('office-import-families');
+  await page.locator('#import-text').fill(families('Huy'));
+  await expectText('2 enfants prêts à importer, avec 1 nouvelle famille et 1 nouveau parent', 'brothers and sisters brought together');
+  await page.locator('button', { hasText: 'Importer 2 enfants' }).click();
+  await page.locator('#child-search').fill('lemaire');
+  await expectText('2 enfants', 'the imported children in the list');
   await page.locator('nav.side a', { hasText: 'Appareils et accès' }).click();
   await page.locator('#code-volunteer').selectOption({ index: 1 });
   await page.locator('button[type=submit]', { hasText: 'Créer le code' }).click();
@@ -450,6 +547,20 @@ try {
   await expectText('Enregistré sur cet appareil', 'the sheet saved');
   await expectSyncBar(/tout est envoyé/, 'the sheet reached the server');
   await officeShot('office-prison');
+
+  // An edit while the server cannot be reached waits on this browser, across
+  // a reload, and leaves when the network is back.
+  await page.route('**/api/v1/sync', (route) => route.abort());
+  await page.locator('#prison-lead').fill('45');
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await page.locator('button', { hasText: 'Synchroniser' }).click();
+  await expectSyncBar(/1 changement à envoyer/, 'the edit made without network waits');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.reload();
+  await expectSyncBar(/1 changement à envoyer/, 'the edit made without network is still there after a reload');
+  await page.unroute('**/api/v1/sync');
+  await page.locator('button', { hasText: 'Synchroniser' }).click();
+  await expectSyncBar(/tout est envoyé/, 'the edit made without network reached the server');
 
   // ... which a phone in Dutch enrolls with ...
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nl-BE' });

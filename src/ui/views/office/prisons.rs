@@ -74,8 +74,8 @@ pub fn Prisons() -> Element {
     };
     prisons.sort_by(|a, b| a.name.cmp(&b.name));
     rsx! {
-        div { class: "list-head",
-            h1 { {t(lang, "prisons-title")} }
+        h1 { {t(lang, "prisons-title")} }
+        div { class: "actions",
             Link { class: "button primary", to: Route::PrisonNew {}, {t(lang, "prisons-new")} }
         }
         table { class: "records",
