@@ -18,6 +18,7 @@ mod error;
 mod headers;
 mod import;
 mod limits;
+mod live;
 mod qr;
 mod records;
 mod request;
@@ -104,6 +105,8 @@ struct Inner {
     read_clock: Mutex<Hlc>,
     options: ServerOptions,
     enroll_guard: limits::EnrollGuard,
+    /// Tells connected devices that something changed.
+    changes: live::Changes,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -127,8 +130,20 @@ impl AppState {
                 next_reader: AtomicUsize::new(0),
                 options,
                 enroll_guard: limits::EnrollGuard::default(),
+                changes: live::Changes::default(),
             }),
         })
+    }
+
+    /// Tells the devices listening for changes that something was written
+    /// (`from`: the device that wrote it, which is not told).
+    pub(crate) fn notify_changed(&self, from: Option<&crate::domain::DeviceId>) {
+        self.inner.changes.notify(from);
+    }
+
+    /// How many devices are listening for changes.
+    pub fn listeners(&self) -> usize {
+        self.inner.changes.listeners()
     }
 
     pub(crate) fn now(&self) -> DateTime<Utc> {
@@ -308,6 +323,7 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(get_health))
         .route("/api/v1/enroll", post(auth::post_enroll))
         .route("/api/v1/sync", post(sync::post_sync))
+        .route("/api/v1/events", get(live::get_events))
         .route(
             "/api/v1/enrollment-codes",
             post(admin::post_enrollment_code),

@@ -81,6 +81,7 @@ pub(crate) async fn post_sync(
         }
     }
     let published = state.clone();
+    let device = caller.device_id.clone();
     let response = state
         .blocking(move |db| {
             let response = run_sync(db, now, &window, &caller, &request)?;
@@ -88,6 +89,13 @@ pub(crate) async fn post_sync(
             Ok(response)
         })
         .await?;
+    if response
+        .results
+        .iter()
+        .any(|r| matches!(r.outcome, crate::protocol::Outcome::Applied))
+    {
+        state.notify_changed(Some(&device));
+    }
     Ok(Json(response))
 }
 

@@ -9,6 +9,7 @@
 
 pub mod engine;
 pub mod http;
+pub mod live;
 pub mod office;
 pub mod plan;
 

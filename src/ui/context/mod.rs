@@ -241,6 +241,9 @@ impl AppContext {
     /// Spawned at the root so that leaving a screen does not cancel it.
     fn spawn_sync(&self) {
         if self.sync.peek().running {
+            // What was just announced may have come after this sync's pull.
+            let mut sync = self.sync;
+            sync.write().again = true;
             return;
         }
         let Some(identity) = self.device.identity() else {
@@ -270,6 +273,7 @@ impl AppContext {
                 ctx.device.bump();
                 return;
             }
+            let again = sync.peek().again;
             sync.set(match result {
                 Ok(()) => SyncState {
                     online: Some(true),
@@ -286,6 +290,9 @@ impl AppContext {
                 },
             });
             ctx.device.bump();
+            if again {
+                ctx.spawn_sync();
+            }
         });
     }
 }
@@ -400,7 +407,38 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
             });
         }
     });
+    let live_ctx = context.clone();
+    use_hook(move || {
+        if background {
+            spawn(async move { listen_for_changes(live_ctx).await });
+        }
+    });
     context
+}
+
+/// While the device is enrolled, keeps a connection open on which the server
+/// announces changes, and syncs at each one. A dropped connection is opened
+/// again after a pause that grows while the server stays out of reach (the
+/// periodic sync goes on meanwhile), with a sync for what was missed.
+async fn listen_for_changes(ctx: AppContext) {
+    const FIRST_PAUSE: std::time::Duration = std::time::Duration::from_secs(2);
+    const LONGEST_PAUSE: std::time::Duration = std::time::Duration::from_secs(60);
+    let mut pause = FIRST_PAUSE;
+    let mut first = true;
+    loop {
+        if let Some(identity) = ctx.device.identity() {
+            if !first {
+                ctx.spawn_sync();
+            }
+            first = false;
+            let announced = ctx.clone();
+            match crate::sync::live::listen(&identity, move || announced.spawn_sync()).await {
+                Ok(true) => pause = FIRST_PAUSE,
+                _ => pause = (pause * 2).min(LONGEST_PAUSE),
+            }
+        }
+        platform::sleep(pause).await;
+    }
 }
 
 /// The service that carries out a screen's [`Action`]s. Panics with a clear
