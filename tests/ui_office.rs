@@ -534,3 +534,39 @@ fn the_import_screen_says_which_columns_it_reads() {
         );
     }
 }
+
+#[test]
+fn today_shows_each_trip_of_the_day_with_where_it_stands() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/today");
+        assert!(
+            text.contains(pick(
+                lang,
+                "trajets aujourd'hui",
+                "ritten vandaag",
+                "trips today"
+            )),
+            "{lang:?}: {text}"
+        );
+        for trip in ["trip-today-am", "trip-today-pm", "trip-today-open"] {
+            assert!(
+                html.contains(&format!("data-trip=\"{trip}\"")),
+                "{lang:?}: {trip}"
+            );
+        }
+        assert!(
+            text.contains(pick(
+                lang,
+                "pas de bénévole",
+                "geen vrijwilliger",
+                "no volunteer"
+            )),
+            "{lang:?}: the open trip stands out: {text}"
+        );
+        assert!(
+            html.contains("aria-current=\"page\""),
+            "{lang:?}: the menu marks today"
+        );
+    }
+}

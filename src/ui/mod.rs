@@ -12,6 +12,7 @@ pub mod model;
 pub mod network;
 mod platform;
 pub mod text_keys;
+pub mod today;
 pub mod views;
 
 pub use context::{
@@ -28,9 +29,9 @@ use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, GuardianEdit,
-    GuardianNew, NotFound, Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit,
-    PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog, Trips,
-    VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents,
+    PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog,
+    Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -62,6 +63,8 @@ pub enum Route {
         #[layout(Office)]
             #[route("/")]
             OfficeHome {},
+            #[route("/today")]
+            OfficeToday {},
             #[route("/children")]
             Children {},
             #[route("/children/new")]

@@ -20,6 +20,11 @@ pub fn cancel(reason: CancelReason) -> String {
     format!("cancel-{}", snake(&reason))
 }
 
+/// Where a trip of today stands, on the coordinators' board.
+pub fn today_stage(stage: crate::ui::today::Stage) -> String {
+    format!("today-stage-{}", stage.key())
+}
+
 pub fn mood(mood: Mood) -> String {
     format!("mood-{}", snake(&mood))
 }
@@ -91,6 +96,7 @@ mod tests {
         }
         keys.extend(CancelReason::ALL.map(cancel));
         keys.extend(Mood::ALL.map(mood));
+        keys.extend(crate::ui::today::Stage::ALL.map(today_stage));
         keys.extend(Contact::ALL.map(contact));
         keys.extend(RoomKind::ALL.map(room));
         keys.extend(Equipment::ALL.map(equipment));

@@ -596,3 +596,38 @@ import-child-twice = this child is already on a row above
 # Opening the store (browser)
 app-opening = Opening this device's data…
 store-not-kept = This browser does not keep the app's data: everything you do here is forgotten when the tab closes. Open the app in a normal window (not a private one), at its https address.
+
+## Today, live
+office-nav-today = Today
+today-title = Today
+today-summary = { $trips ->
+    [0] No trips today.
+    [one] 1 trip today
+   *[other] { $trips } trips today
+}: { $under_way } under way, { $done } done, { $cancelled } cancelled.
+today-late-count = { $count ->
+    [one] 1 late.
+   *[other] { $count } late.
+}
+today-open-count = { $count ->
+    [one] 1 without a volunteer.
+   *[other] { $count } without a volunteer.
+}
+today-live = This screen follows by itself: each step logged on a phone shows here within a second.
+today-none = No trips are planned today.
+today-col-meet = Meeting → back
+today-col-children = Children
+today-col-stage = Where it stands
+today-col-report = Report
+today-no-volunteer = no volunteer
+today-stage-not_started = not started
+today-stage-picked_up = children picked up
+today-stage-at_prison = at the prison
+today-stage-in_visit = in the visit
+today-stage-returning = on the way back
+today-stage-done = done
+today-stage-cancelled = cancelled
+today-late = Late: "{ $step }" expected around { $time }.
+today-last-news = Last news at { $time }.
+today-no-news = No news yet.
+today-report = { $km } km · the child afterwards: { $mood }

@@ -596,3 +596,38 @@ import-child-twice = cet enfant est déjà sur une ligne plus haut
 # Opening the store (browser)
 app-opening = Ouverture des données de cet appareil…
 store-not-kept = Ce navigateur ne garde pas les données de l'application : tout ce que vous faites ici sera oublié à la fermeture de l'onglet. Ouvrez l'application dans une fenêtre normale (pas privée), à son adresse https.
+
+## Today, live
+office-nav-today = Aujourd'hui
+today-title = Aujourd'hui
+today-summary = { $trips ->
+    [0] Aucun trajet aujourd'hui.
+    [one] 1 trajet aujourd'hui
+   *[other] { $trips } trajets aujourd'hui
+} : { $under_way } en route, { $done } terminé(s), { $cancelled } annulé(s).
+today-late-count = { $count ->
+    [one] 1 en retard.
+   *[other] { $count } en retard.
+}
+today-open-count = { $count ->
+    [one] 1 sans bénévole.
+   *[other] { $count } sans bénévole.
+}
+today-live = Cet écran suit tout seul : chaque étape notée sur un téléphone s'affiche ici dans la seconde.
+today-none = Aucun trajet n'est prévu aujourd'hui.
+today-col-meet = Rendez-vous → retour
+today-col-children = Enfants
+today-col-stage = Où en est-on
+today-col-report = Compte rendu
+today-no-volunteer = pas de bénévole
+today-stage-not_started = pas commencé
+today-stage-picked_up = enfants pris en charge
+today-stage-at_prison = à la prison
+today-stage-in_visit = en visite
+today-stage-returning = sur le retour
+today-stage-done = terminé
+today-stage-cancelled = annulé
+today-late = En retard : « { $step } » attendu vers { $time }.
+today-last-news = Dernières nouvelles à { $time }.
+today-no-news = Aucune nouvelle encore.
+today-report = { $km } km · l'enfant après : { $mood }

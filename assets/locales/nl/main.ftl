@@ -596,3 +596,38 @@ import-child-twice = dit kind staat al op een regel hierboven
 # Opening the store (browser)
 app-opening = De gegevens van dit toestel worden geopend…
 store-not-kept = Deze browser bewaart de gegevens van de app niet: alles wat u hier doet, is weg zodra u het tabblad sluit. Open de app in een gewoon venster (niet privé), op haar https-adres.
+
+## Today, live
+office-nav-today = Vandaag
+today-title = Vandaag
+today-summary = { $trips ->
+    [0] Vandaag geen ritten.
+    [one] 1 rit vandaag
+   *[other] { $trips } ritten vandaag
+}: { $under_way } onderweg, { $done } klaar, { $cancelled } geannuleerd.
+today-late-count = { $count ->
+    [one] 1 te laat.
+   *[other] { $count } te laat.
+}
+today-open-count = { $count ->
+    [one] 1 zonder vrijwilliger.
+   *[other] { $count } zonder vrijwilliger.
+}
+today-live = Dit scherm volgt vanzelf: elke stap die op een telefoon wordt genoteerd, staat hier binnen de seconde.
+today-none = Vandaag zijn er geen ritten gepland.
+today-col-meet = Afspraak → terug
+today-col-children = Kinderen
+today-col-stage = Hoe ver
+today-col-report = Verslag
+today-no-volunteer = geen vrijwilliger
+today-stage-not_started = nog niet begonnen
+today-stage-picked_up = kinderen opgehaald
+today-stage-at_prison = aan de gevangenis
+today-stage-in_visit = op bezoek
+today-stage-returning = op de terugweg
+today-stage-done = klaar
+today-stage-cancelled = geannuleerd
+today-late = Te laat: "{ $step }" verwacht rond { $time }.
+today-last-news = Laatste nieuws om { $time }.
+today-no-news = Nog geen nieuws.
+today-report = { $km } km · het kind na afloop: { $mood }

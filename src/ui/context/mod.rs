@@ -90,6 +90,9 @@ pub struct AppContext {
     pub lang: ScreenLang,
     pub sync: Signal<SyncState>,
     pub trips: TripMemory,
+    /// A change was announced while a sync ran: sync once more after it.
+    /// Not a signal: no screen shows it.
+    resync: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AppContext {
@@ -242,8 +245,8 @@ impl AppContext {
     fn spawn_sync(&self) {
         if self.sync.peek().running {
             // What was just announced may have come after this sync's pull.
-            let mut sync = self.sync;
-            sync.write().again = true;
+            self.resync
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             return;
         }
         let Some(identity) = self.device.identity() else {
@@ -273,7 +276,7 @@ impl AppContext {
                 ctx.device.bump();
                 return;
             }
-            let again = sync.peek().again;
+            let again = ctx.resync.swap(false, std::sync::atomic::Ordering::Relaxed);
             sync.set(match result {
                 Ok(()) => SyncState {
                     online: Some(true),
@@ -350,6 +353,7 @@ pub fn use_app_provider(boot: Boot) -> AppContext {
                 held_step: Signal::new(None),
                 saved_step: Signal::new(None),
             },
+            resync: Default::default(),
         }
     });
     use_context_provider(|| context.device.clone());

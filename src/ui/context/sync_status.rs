@@ -14,8 +14,6 @@ pub struct SyncState {
     /// a long time without sync): its data was wiped and the enroll screen
     /// says why, with this text key.
     pub signed_out: Option<&'static str>,
-    /// A change was announced while a sync ran: sync once more after it.
-    pub again: bool,
 }
 
 /// The sync status; the calling component re-renders when it changes.

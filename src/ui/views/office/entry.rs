@@ -23,6 +23,7 @@ mod real {
     pub use super::super::parents::{ParentEdit, ParentNew, Parents};
     pub use super::super::prisons::{PrisonEdit, PrisonNew, Prisons};
     pub use super::super::right_form::RightNew;
+    pub use super::super::today::OfficeToday;
     pub use super::super::volunteer_form::{VolunteerEdit, VolunteerNew};
     pub use super::super::volunteers::Volunteers;
 }
@@ -51,6 +52,7 @@ macro_rules! screens {
 
 screens! {
     OfficeHome {}
+    OfficeToday {}
     Children {}
     ChildNew {}
     ChildFile { id: ChildId }

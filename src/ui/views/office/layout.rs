@@ -48,6 +48,7 @@ pub fn Office() -> Element {
         |target: &Route| std::mem::discriminant(target) == std::mem::discriminant(&section);
     let menu = [
         (Route::OfficeHome {}, "office-nav-home"),
+        (Route::OfficeToday {}, "office-nav-today"),
         (Route::Children {}, "office-nav-children"),
         (Route::Parents {}, "office-nav-parents"),
         (Route::Volunteers {}, "office-nav-volunteers"),

@@ -14,6 +14,7 @@ mod parents;
 mod prison_rooms;
 mod prisons;
 mod right_form;
+mod today;
 mod volunteer_form;
 mod volunteers;
 
@@ -21,7 +22,7 @@ mod volunteers;
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, GuardianEdit, GuardianNew,
-    OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons, RightNew,
-    VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons,
+    RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 pub use layout::Office;

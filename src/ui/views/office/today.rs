@@ -1,0 +1,128 @@
+//! Today, live: the network's trips of the day with where each stands, what
+//! is late and the report once written. It follows by itself: a step logged
+//! on a phone reaches this screen within a second through the live channel
+//! (`sync::live`), and the late signs follow the clock.
+
+use crate::i18n::{format_date, format_time, local_date, t, tr};
+use crate::ui::components::step_key;
+use crate::ui::text_keys;
+use crate::ui::today::{counts, today_board, Stage};
+use crate::ui::views::StoreProblem;
+use crate::ui::{platform, use_device, use_lang};
+use dioxus::prelude::*;
+
+#[component]
+pub fn OfficeToday() -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    // Late signs depend on the time: look again every half minute.
+    let mut tick = use_signal(|| 0_u64);
+    use_future(move || async move {
+        loop {
+            platform::sleep(std::time::Duration::from_secs(30)).await;
+            tick += 1;
+        }
+    });
+    let _ = tick();
+    let now = device.now();
+    let rows = match today_board(&*device.store, now) {
+        Ok(rows) => rows,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    let c = counts(&rows);
+    let summary = tr(
+        lang,
+        "today-summary",
+        &[
+            ("trips", c.trips.into()),
+            ("under_way", c.under_way.into()),
+            ("done", c.done.into()),
+            ("cancelled", c.cancelled.into()),
+        ],
+    );
+    rsx! {
+        h1 { {t(lang, "today-title")} span { class: "muted", " · {format_date(lang, local_date(now))}" } }
+        p { class: "lead", role: "status", "aria-live": "polite",
+            "{summary}"
+            if c.late > 0 {
+                " " strong { class: "error", {tr(lang, "today-late-count", &[("count", c.late.into())])} }
+            }
+            if c.without_volunteer > 0 {
+                " " strong { class: "error", {tr(lang, "today-open-count", &[("count", c.without_volunteer.into())])} }
+            }
+        }
+        p { class: "muted", {t(lang, "today-live")} }
+        if rows.is_empty() {
+            p { {t(lang, "today-none")} }
+        } else {
+            table { class: "records today",
+                thead {
+                    tr {
+                        th { scope: "col", {t(lang, "today-col-meet")} }
+                        th { scope: "col", {t(lang, "today-col-children")} }
+                        th { scope: "col", {t(lang, "office-nav-volunteers")} }
+                        th { scope: "col", {t(lang, "parents-col-prison")} }
+                        th { scope: "col", {t(lang, "today-col-stage")} }
+                        th { scope: "col", {t(lang, "today-col-report")} }
+                    }
+                }
+                tbody {
+                    for row in rows {
+                        tr {
+                            key: "{row.trip.id}",
+                            class: if row.late.is_some() || row.volunteer.is_none() { "attention" } else { "" },
+                            "data-trip": "{row.trip.id}",
+                            td {
+                                {row.meet_at.map(format_time).unwrap_or_default()}
+                                if let Some(back) = row.expected_return {
+                                    span { class: "muted", " → {format_time(back)}" }
+                                }
+                            }
+                            td { {row.children.join(", ")} }
+                            td {
+                                match row.volunteer.clone() {
+                                    Some(name) => rsx! { "{name}" },
+                                    None => rsx! { strong { {t(lang, "today-no-volunteer")} } },
+                                }
+                            }
+                            td { "{row.prison}" }
+                            td {
+                                span { class: if matches!(row.stage, Stage::Cancelled(_)) { "tag attention stage" } else { "tag stage" },
+                                    {t(lang, &text_keys::today_stage(row.stage))}
+                                }
+                                if let Stage::Cancelled(reason) = row.stage {
+                                    span { class: "muted", " · {t(lang, &text_keys::cancel(reason))}" }
+                                }
+                                if let Some(late) = row.late {
+                                    p { class: "error late",
+                                        {tr(lang, "today-late", &[
+                                            ("step", t(lang, &format!("step-done-{}", step_key(late.step))).into()),
+                                            ("time", format_time(late.expected).into()),
+                                        ])}
+                                        " "
+                                        {match late.last_news {
+                                            Some(at) => tr(lang, "today-last-news", &[("time", format_time(at).into())]),
+                                            None => t(lang, "today-no-news"),
+                                        }}
+                                    }
+                                }
+                            }
+                            td {
+                                if let Some(report) = row.report.clone() {
+                                    {tr(lang, "today-report", &[
+                                        ("km", report.kilometres.into()),
+                                        ("mood", t(lang, &text_keys::mood(report.mood_after)).into()),
+                                    ])}
+                                    if !report.incidents.is_empty() {
+                                        p { class: "muted", "{report.incidents}" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
