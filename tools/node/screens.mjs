@@ -589,6 +589,51 @@ try {
   await expectText('heeft dit toestel afgemeld', 'the removed phone says why it was signed out');
   if (await page.getByText('Mijn ritten').count()) await fail('the removed phone still shows trips');
   await shot('signed-out-nl');
+
+  // Today, live. The coordinators' board is open; a trip for later today is
+  // put for the first phone (through the API, as another coordinator's
+  // device would): the phone hears of it and shows it without anyone
+  // pressing sync, the volunteer taps "picked up", and the board shows it,
+  // again with nobody pressing sync.
+  page = coordinatorPage;
+  await page.locator('nav.side a', { hasText: "Aujourd'hui" }).click();
+  await expectText("trajets aujourd'hui", 'the board of the day');
+  const model = changes.find((r) => r.kind === 'trip' && r.data.id === tripId);
+  const start = new Date(Date.now() + 3 * 3600 * 1000);
+  const live = {
+    ...model.data,
+    id: 'trip-live',
+    visit_start: start.toISOString().replace(/\.\d+Z$/, 'Z'),
+    visit_end: new Date(start.getTime() + 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+  delete live.pickup_time;
+  const put = await fetch(`${url}/api/v1/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      version: 2,
+      ops: [{
+        op_id: 'live-trip', seq: 1, hlc: { millis: Date.now(), counter: 0, node: 'check' },
+        at: new Date().toISOString(), op: 'put', record: { kind: 'trip', data: live },
+      }],
+    }),
+  });
+  const putAnswer = await put.json();
+  if (!put.ok || putAnswer.results.some((r) => r.outcome !== 'applied')) {
+    throw new Error(`the trip for the live check was not put: ${put.status} ${JSON.stringify(putAnswer)}`);
+  }
+  const board = (trip) => page.locator(`tr[data-trip="${trip}"]`);
+  await board('trip-live').waitFor(WAIT).catch(() => fail('the board does not show the new trip by itself'));
+  page = context.pages()[0];
+  await page.locator('a.brand').click();
+  await page.locator('main a[href="/trip/trip-live"]').first().waitFor(WAIT)
+    .catch(() => fail('the phone does not show the new trip by itself'));
+  await openLog('/trip/trip-live');
+  await stepButton().click();
+  page = coordinatorPage;
+  await board('trip-live').filter({ hasText: 'enfants pris en charge' }).waitFor(WAIT)
+    .catch(() => fail('the board does not show "picked up" by itself'));
+  await officeShot('office-today');
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
   console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `
