@@ -617,6 +617,7 @@ today-live = This screen follows by itself: each step logged on a phone shows he
 today-none = No trips are planned today.
 today-col-meet = Meeting → back
 today-col-children = Children
+today-col-volunteer = Volunteer
 today-col-stage = Where it stands
 today-col-report = Report
 today-no-volunteer = no volunteer

@@ -617,6 +617,7 @@ today-live = Cet écran suit tout seul : chaque étape notée sur un téléphone
 today-none = Aucun trajet n'est prévu aujourd'hui.
 today-col-meet = Rendez-vous → retour
 today-col-children = Enfants
+today-col-volunteer = Bénévole
 today-col-stage = Où en est-on
 today-col-report = Compte rendu
 today-no-volunteer = pas de bénévole

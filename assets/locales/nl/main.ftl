@@ -617,6 +617,7 @@ today-live = Dit scherm volgt vanzelf: elke stap die op een telefoon wordt genot
 today-none = Vandaag zijn er geen ritten gepland.
 today-col-meet = Afspraak → terug
 today-col-children = Kinderen
+today-col-volunteer = Vrijwilliger
 today-col-stage = Hoe ver
 today-col-report = Verslag
 today-no-volunteer = geen vrijwilliger

@@ -61,7 +61,7 @@ pub fn OfficeToday() -> Element {
                     tr {
                         th { scope: "col", {t(lang, "today-col-meet")} }
                         th { scope: "col", {t(lang, "today-col-children")} }
-                        th { scope: "col", {t(lang, "office-nav-volunteers")} }
+                        th { scope: "col", {t(lang, "today-col-volunteer")} }
                         th { scope: "col", {t(lang, "parents-col-prison")} }
                         th { scope: "col", {t(lang, "today-col-stage")} }
                         th { scope: "col", {t(lang, "today-col-report")} }
