@@ -107,6 +107,8 @@ struct Inner {
     enroll_guard: limits::EnrollGuard,
     /// Tells connected devices that something changed.
     changes: live::Changes,
+    /// The last idle answer of each device, to answer the next one at once.
+    quiet: Mutex<std::collections::HashMap<crate::domain::DeviceId, sync::QuietMark>>,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -131,6 +133,7 @@ impl AppState {
                 options,
                 enroll_guard: limits::EnrollGuard::default(),
                 changes: live::Changes::default(),
+                quiet: Mutex::new(std::collections::HashMap::new()),
             }),
         })
     }
@@ -139,6 +142,24 @@ impl AppState {
     /// (`from`: the device that wrote it, which is not told).
     pub(crate) fn notify_changed(&self, from: Option<&crate::domain::DeviceId>) {
         self.inner.changes.notify(from);
+    }
+
+    /// The mark of the device's last idle answer (see `sync::QuietMark`).
+    pub(crate) fn quiet_mark(&self, device: &crate::domain::DeviceId) -> Option<sync::QuietMark> {
+        self.inner.quiet.lock().ok()?.get(device).cloned()
+    }
+
+    pub(crate) fn set_quiet_mark(
+        &self,
+        device: &crate::domain::DeviceId,
+        mark: Option<sync::QuietMark>,
+    ) {
+        if let Ok(mut marks) = self.inner.quiet.lock() {
+            match mark {
+                Some(mark) => marks.insert(device.clone(), mark),
+                None => marks.remove(device),
+            };
+        }
     }
 
     /// How many devices are listening for changes.

@@ -236,6 +236,44 @@ fn volunteer_record(conn: &Connection, key: &RecordKey) -> Result<Option<Record>
     }))
 }
 
+/// The next time the scope of `caller` changes with time alone: a trip of
+/// the volunteer leaving the window (its start falls behind it) or entering
+/// it (its start comes within it). A coordinator's scope does not move with
+/// time.
+pub(crate) fn next_window_move(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    window: &ScopeWindow,
+    caller: &Caller,
+) -> Result<DateTime<Utc>, ServerError> {
+    let far = now + Duration::days(365);
+    let (Role::Volunteer, Some(volunteer)) = (caller.role, &caller.volunteer_id) else {
+        return Ok(far);
+    };
+    let from = (now - Duration::days(window.past_days)).timestamp_millis();
+    let until = (now + Duration::days(window.future_days)).timestamp_millis();
+    let mut stmt = conn.prepare_cached(
+        "SELECT min(trip_start) FROM records
+         WHERE kind = 'trip' AND deleted = 0 AND trip_volunteer = ?1 AND trip_start > ?2",
+    )?;
+    let mut first_after = |after: i64| -> Result<Option<DateTime<Utc>>, ServerError> {
+        let millis: Option<i64> =
+            stmt.query_row(params![volunteer.as_str(), after], |r| r.get(0))?;
+        Ok(millis.and_then(DateTime::from_timestamp_millis))
+    };
+    // The earliest trip still in the window leaves it `past_days` after its
+    // start; the first one beyond it enters `future_days` before its start.
+    let leaves = first_after(from - 1)?.map(|start| start + Duration::days(window.past_days));
+    let enters = first_after(until)?.map(|start| start - Duration::days(window.future_days));
+    Ok([leaves, enters]
+        .into_iter()
+        .flatten()
+        .filter(|t| *t > now)
+        .min()
+        .unwrap_or(far)
+        .min(far))
+}
+
 fn trips_in_window(
     conn: &Connection,
     now: DateTime<Utc>,
