@@ -3,8 +3,14 @@
 
 use super::{t, Lang};
 use crate::domain::Language;
-use crate::plan::local_time;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::{Europe::Brussels, Tz};
+
+/// An instant on the Brussels wall clock (what `plan::local_time` is too;
+/// the translations do not depend on the planning rules).
+fn local_time(at: DateTime<Utc>) -> DateTime<Tz> {
+    at.with_timezone(&Brussels)
+}
 
 /// The Brussels calendar day of an instant (a trip at 00:30 local belongs to
 /// that day, whatever UTC says).

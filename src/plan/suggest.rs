@@ -176,7 +176,8 @@ fn score(
         }
     }
 
-    // Language: the youngest speaker counts, so check every child.
+    // Language: each child's, since the volunteer talks with every one of
+    // them (the youngest often speaks only one).
     for child in trip.children.iter().filter_map(|c| ctx.child(c)) {
         let language = child.language;
         let reason = if v.languages.contains(&language) {
