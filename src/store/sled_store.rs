@@ -100,7 +100,7 @@ impl SledStore {
 
 /// Opens the database at `path`. A store closed just before (a restart of
 /// the app's store, a wipe) lets go of the directory's lock from a
-/// background thread a moment later: opening waits for it, up to a few
+/// background thread a moment later: opening waits for it, up to two
 /// seconds, instead of failing.
 fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
     let config = sled::Config::new()
@@ -114,7 +114,7 @@ fn open_db(path: &Path) -> Result<sled::Db, StoreError> {
         match config.open() {
             Err(sled::Error::Io(e))
                 if e.to_string().contains("could not acquire lock")
-                    && waited < std::time::Duration::from_secs(5) =>
+                    && waited < std::time::Duration::from_secs(2) =>
             {
                 std::thread::sleep(step);
                 waited += step;
