@@ -570,3 +570,85 @@ fn today_shows_each_trip_of_the_day_with_where_it_stands() {
         );
     }
 }
+
+#[test]
+fn a_strike_lists_the_trips_it_falls_on_to_cancel_keep_or_move() {
+    let store = coordinator_store();
+    let lantin = store
+        .list(RecordKind::Prison)
+        .unwrap()
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Prison(p) if p.name.contains("Lantin") => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    for lang in LANGS {
+        let (text, html) = render(
+            store.clone(),
+            lang,
+            &format!("/office/prisons/{}", lantin.id),
+        );
+        assert!(
+            text.contains(pick(
+                lang,
+                "tombe pendant cette période",
+                "valt in deze periode",
+                "falls in this period"
+            )),
+            "{lang:?}: {text}"
+        );
+        assert!(
+            html.contains("data-trip=\"trip-dubois-"),
+            "{lang:?}: the trip during the strike"
+        );
+        assert!(
+            html.contains("for=\"move-0\""),
+            "{lang:?}: moving has a label"
+        );
+    }
+    // A prison without disruption shows no list.
+    let (text, _) = render(store.clone(), Language::En, "/office/prisons");
+    assert!(!text.contains("falls in this period"));
+}
+
+#[test]
+fn a_released_parent_flags_the_trips_after_the_release() {
+    let store = coordinator_store();
+    let trip = store
+        .trips()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.visit_start > now() + chrono::Duration::days(3))
+        .min_by_key(|t| t.visit_start)
+        .unwrap();
+    let mut parent = store
+        .list(RecordKind::Parent)
+        .unwrap()
+        .into_iter()
+        .find_map(|r| match r {
+            Record::Parent(p) if p.id == trip.parent_id => Some(p),
+            _ => None,
+        })
+        .unwrap();
+    parent.released_on = Some(today() + chrono::Duration::days(1));
+    store
+        .record(
+            Change::Put {
+                record: Record::Parent(parent.clone()),
+            },
+            now(),
+        )
+        .unwrap();
+    let (text, html) = render(
+        store,
+        Language::Fr,
+        &format!("/office/parents/{}", parent.id),
+    );
+    assert!(
+        text.contains("ne convient plus") || text.contains("ne conviennent plus"),
+        "{text}"
+    );
+    assert!(html.contains(&format!("data-trip=\"{}\"", trip.id)));
+    assert!(text.contains("Le parent est sorti de prison"), "{text}");
+}

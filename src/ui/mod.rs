@@ -7,6 +7,7 @@
 
 pub mod components;
 mod context;
+pub mod disruption;
 pub mod import;
 pub mod model;
 pub mod network;

@@ -632,3 +632,26 @@ today-late = Late: "{ $step }" expected around { $time }.
 today-last-news = Last news at { $time }.
 today-no-news = No news yet.
 today-report = { $km } km · the child afterwards: { $mood }
+
+## Disruptions: the trips to review
+review-title-prison = { $count ->
+    [one] 1 coming trip falls in this period
+   *[other] { $count } coming trips fall in this period
+}
+review-intro-prison = Cancel them (the volunteer and the family learn it at their next sync, and the visit counts as owed), keep them, or move them to another day at the same times.
+review-title-parent = { $count ->
+    [one] 1 coming trip no longer fits
+   *[other] { $count } coming trips no longer fit
+}
+review-intro-parent = After a transfer or a release, these trips are still planned to the former prison or after the release date: cancel or move them.
+review-cancel-all = { $count ->
+    [one] Cancel this trip
+   *[other] Cancel the { $count } trips
+}
+review-col-when = When
+review-col-why = Reason
+review-col-decide = Decide
+review-cancel = Cancel
+review-move-to = Move to
+review-move = Move
+review-keep = A trip you keep stays as it is.

@@ -632,3 +632,26 @@ today-late = En retard : « { $step } » attendu vers { $time }.
 today-last-news = Dernières nouvelles à { $time }.
 today-no-news = Aucune nouvelle encore.
 today-report = { $km } km · l'enfant après : { $mood }
+
+## Disruptions: the trips to review
+review-title-prison = { $count ->
+    [one] 1 trajet à venir tombe pendant cette période
+   *[other] { $count } trajets à venir tombent pendant cette période
+}
+review-intro-prison = Annulez-les (le bénévole et la famille l'apprennent à leur prochaine synchro, et la visite compte comme due), gardez-les, ou déplacez-les à un autre jour aux mêmes heures.
+review-title-parent = { $count ->
+    [one] 1 trajet à venir ne convient plus
+   *[other] { $count } trajets à venir ne conviennent plus
+}
+review-intro-parent = Après un transfert ou une libération, ces trajets sont encore prévus vers l'ancienne prison ou après la date de sortie : annulez-les ou déplacez-les.
+review-cancel-all = { $count ->
+    [one] Annuler ce trajet
+   *[other] Annuler les { $count } trajets
+}
+review-col-when = Quand
+review-col-why = Raison
+review-col-decide = Décider
+review-cancel = Annuler
+review-move-to = Déplacer au
+review-move = Déplacer
+review-keep = Un trajet que vous gardez reste tel quel.

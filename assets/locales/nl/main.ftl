@@ -632,3 +632,26 @@ today-late = Te laat: "{ $step }" verwacht rond { $time }.
 today-last-news = Laatste nieuws om { $time }.
 today-no-news = Nog geen nieuws.
 today-report = { $km } km · het kind na afloop: { $mood }
+
+## Disruptions: the trips to review
+review-title-prison = { $count ->
+    [one] 1 komende rit valt in deze periode
+   *[other] { $count } komende ritten vallen in deze periode
+}
+review-intro-prison = Annuleer ze (de vrijwilliger en het gezin horen het bij hun volgende synchronisatie, en het bezoek telt als verschuldigd), behoud ze, of verplaats ze naar een andere dag op dezelfde uren.
+review-title-parent = { $count ->
+    [one] 1 komende rit past niet meer
+   *[other] { $count } komende ritten passen niet meer
+}
+review-intro-parent = Na een overplaatsing of een vrijlating staan deze ritten nog gepland naar de vorige gevangenis of na de datum van vrijlating: annuleer of verplaats ze.
+review-cancel-all = { $count ->
+    [one] Deze rit annuleren
+   *[other] De { $count } ritten annuleren
+}
+review-col-when = Wanneer
+review-col-why = Reden
+review-col-decide = Beslissen
+review-cancel = Annuleren
+review-move-to = Verplaatsen naar
+review-move = Verplaatsen
+review-keep = Een rit die u behoudt, blijft zoals hij is.

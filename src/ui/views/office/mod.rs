@@ -13,6 +13,7 @@ mod layout;
 mod parents;
 mod prison_rooms;
 mod prisons;
+mod review;
 mod right_form;
 mod today;
 mod volunteer_form;
