@@ -634,6 +634,46 @@ try {
   await board('trip-live').filter({ hasText: 'enfants pris en charge' }).waitFor(WAIT)
     .catch(() => fail('the board does not show "picked up" by itself'));
   await officeShot('office-today');
+
+  // A strike at Haren for the coming week: the trips it falls on are listed
+  // on the prison's page and cancelled in one action; the phone shows its
+  // trip cancelled with the reason, without anyone pressing sync.
+  const tomorrow = new Date(start.getTime() + 24 * 3600 * 1000);
+  const strikeTrip = {
+    ...live,
+    id: 'trip-strike',
+    visit_start: tomorrow.toISOString().replace(/\.\d+Z$/, 'Z'),
+    visit_end: new Date(tomorrow.getTime() + 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
+  const putStrikeTrip = await fetch(`${url}/api/v1/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      version: 2,
+      ops: [{
+        op_id: 'strike-trip', seq: 2, hlc: { millis: Date.now(), counter: 0, node: 'check' },
+        at: new Date().toISOString(), op: 'put', record: { kind: 'trip', data: strikeTrip },
+      }],
+    }),
+  });
+  if (!putStrikeTrip.ok) throw new Error(`the trip for the strike check was not put: ${putStrikeTrip.status}`);
+  const isoDay = (d) => d.toISOString().slice(0, 10);
+  await page.locator('nav.side a', { hasText: 'Prisons' }).click();
+  await page.locator('table.records a', { hasText: 'Haren' }).first().click();
+  await page.locator('#prison-status').selectOption({ label: 'Grève' });
+  await page.locator('#prison-from').fill(isoDay(new Date()));
+  await page.locator('#prison-until').fill(isoDay(new Date(Date.now() + 7 * 24 * 3600 * 1000)));
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await page.locator('section.review tr[data-trip="trip-strike"]').waitFor(WAIT)
+    .catch(() => fail('the strike does not list the trip it falls on'));
+  await officeShot('office-strike');
+  await page.locator('section.review button', { hasText: /Annuler (les \d+ trajets|ce trajet)/ }).click();
+  await page.locator('section.review').waitFor({ state: 'detached', timeout: 20000 })
+    .catch(() => fail('the cancelled trips stay on the list'));
+  page = context.pages()[0];
+  await page.locator('a.brand').click();
+  await page.locator('main a[href="/trip/trip-strike"]', { hasText: 'Staking in de gevangenis' }).first().waitFor(WAIT)
+    .catch(() => fail('the phone does not show the trip cancelled for the strike by itself'));
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
   console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `
