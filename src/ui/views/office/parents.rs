@@ -3,7 +3,7 @@
 //! prison), and the release date when it is known. Seen by coordinators
 //! only; volunteers' phones hold a first name and a prison.
 
-use super::review::TripReview;
+use super::review::ParentDisruption;
 use crate::domain::{DetainedParent, ParentId, PrisonId, Record, RecordKey, RecordKind, Transfer};
 use crate::i18n::{format_date, t};
 use crate::ui::components::{parse_date, save_record, FieldErrors, SelectField, TextField};
@@ -135,13 +135,7 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
         .as_ref()
         .map(|p| p.transfers.clone())
         .unwrap_or_default();
-    // Their coming trips that a transfer or a release no longer fits.
-    let disrupted = existing
-        .as_ref()
-        .and_then(|p| {
-            crate::ui::disruption::disrupted_for_parent(&*device.store, p, device.now()).ok()
-        })
-        .unwrap_or_default();
+    let saved = existing.clone();
     let editing = existing.is_some();
 
     let save = move |event: FormEvent| {
@@ -217,7 +211,10 @@ fn ParentForm(existing: Option<DetainedParent>) -> Element {
     let transfer_options = prisons.clone();
     rsx! {
         h1 { {t(lang, title)} }
-        TripReview { rows: disrupted, title_key: "review-title-parent", intro_key: "review-intro-parent" }
+        if let Some(parent) = saved {
+            // Their coming trips that a transfer or a release no longer fits.
+            ParentDisruption { parent }
+        }
         form {
             class: "record-form",
             novalidate: true,

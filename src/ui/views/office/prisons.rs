@@ -5,7 +5,7 @@
 //! sheet in French, Dutch and English.
 
 use super::prison_rooms::PrisonRooms;
-use super::review::TripReview;
+use super::review::PrisonDisruption;
 use crate::domain::{
     GeoPoint, Language, Prison, PrisonId, PrisonStatus, PrisonStatusKind, Record, RecordKey,
     RecordKind, SheetCheck, SheetTexts,
@@ -182,13 +182,6 @@ fn PrisonForm(existing: Option<Prison>) -> Element {
     let today = local_date(device.now());
     let editing = existing.is_some();
     let prison = existing.unwrap_or_else(|| new_prison(today, &who));
-    // The coming trips its saved status falls on, to cancel, keep or move.
-    let disrupted = if editing {
-        crate::ui::disruption::disrupted_by_status(&*device.store, &prison, device.now())
-            .unwrap_or_default()
-    } else {
-        Vec::new()
-    };
     let start = prison.clone();
     let name = use_signal(|| start.name.clone());
     let town = use_signal(|| start.town.clone());
@@ -374,7 +367,8 @@ fn PrisonForm(existing: Option<Prison>) -> Element {
                 p { {tr(lang, "prisons-checked-by", &[("date", on(lang, prison.last_checked.on).into()), ("by", prison.last_checked.by.clone().into())])} }
                 button { class: "primary", onclick: checked_today, {t(lang, "prison-checked-today")} }
             }
-            TripReview { rows: disrupted, title_key: "review-title-prison", intro_key: "review-intro-prison" }
+            // The coming trips its saved status falls on, to cancel, keep or move.
+            PrisonDisruption { prison: prison.clone() }
         }
         form {
             class: "record-form",

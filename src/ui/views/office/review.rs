@@ -5,21 +5,42 @@
 //! status disrupts visits, and on a parent's page after a transfer or a
 //! release.
 
-use crate::domain::{EventId, EventKind, Record, TripEvent};
+use crate::domain::{DetainedParent, EventId, EventKind, Prison, Record, TripEvent};
 use crate::i18n::{format_date, format_time, local_date, t, tr};
 use crate::protocol::Change;
 use crate::ui::components::parse_date;
-use crate::ui::disruption::ToReview;
+use crate::ui::disruption::{self, ToReview};
 use crate::ui::text_keys;
 use crate::ui::{use_app, use_device, use_lang, Action};
 use dioxus::prelude::*;
 
+/// The coming trips a prison's saved status falls on; follows the store, so
+/// a trip leaves the list as soon as it is cancelled or moved.
 #[component]
-pub fn TripReview(
-    rows: Vec<ToReview>,
-    title_key: &'static str,
-    intro_key: &'static str,
-) -> Element {
+pub fn PrisonDisruption(prison: Prison) -> Element {
+    let device = use_device();
+    device.watch();
+    let rows =
+        disruption::disrupted_by_status(&*device.store, &prison, device.now()).unwrap_or_default();
+    rsx! {
+        TripReview { rows, title_key: "review-title-prison", intro_key: "review-intro-prison" }
+    }
+}
+
+/// The coming trips of a parent that a transfer or a release no longer fits.
+#[component]
+pub fn ParentDisruption(parent: DetainedParent) -> Element {
+    let device = use_device();
+    device.watch();
+    let rows =
+        disruption::disrupted_for_parent(&*device.store, &parent, device.now()).unwrap_or_default();
+    rsx! {
+        TripReview { rows, title_key: "review-title-parent", intro_key: "review-intro-parent" }
+    }
+}
+
+#[component]
+fn TripReview(rows: Vec<ToReview>, title_key: &'static str, intro_key: &'static str) -> Element {
     let app = use_app();
     let device = use_device();
     let lang = use_lang();
