@@ -152,8 +152,15 @@ async fn a_family_reads_its_visits_sees_a_cancellation_and_a_move_and_says_it_ca
 
     let created = create_link(&server, &office.token, &guardian.id).await;
     assert!(created.url.starts_with(&format!("{}/f/", server.url)));
-    assert!(created.message.contains(&created.url), "{}", created.message);
-    assert!(created.qr_svg.as_deref().is_some_and(|s| s.starts_with("<svg")));
+    assert!(
+        created.message.contains(&created.url),
+        "{}",
+        created.message
+    );
+    assert!(created
+        .qr_svg
+        .as_deref()
+        .is_some_and(|s| s.starts_with("<svg")));
     assert_eq!(created.link.language, lang);
     assert_eq!(created.link.state, FamilyLinkState::Active);
 
@@ -168,7 +175,11 @@ async fn a_family_reads_its_visits_sees_a_cancellation_and_a_move_and_says_it_ca
     assert_eq!(response.headers()["cache-control"], "no-store");
     let page = response.text().await.unwrap();
     for child in children_of(&records, &guardian.id) {
-        assert!(page.contains(&child.first_name), "{} missing", child.first_name);
+        assert!(
+            page.contains(&child.first_name),
+            "{} missing",
+            child.first_name
+        );
     }
     let volunteer = records
         .iter()
@@ -228,7 +239,12 @@ async fn a_family_reads_its_visits_sees_a_cancellation_and_a_move_and_says_it_ca
         .sync(
             &office.token,
             None,
-            vec![op(1, Change::Put { record: Record::Trip(moved) })],
+            vec![op(
+                1,
+                Change::Put {
+                    record: Record::Trip(moved),
+                },
+            )],
         )
         .await;
     let (_, after_move) = get(&server, &calendar_url).await;
@@ -301,9 +317,7 @@ async fn a_family_reads_its_visits_sees_a_cancellation_and_a_move_and_says_it_ca
         .and_then(|rest| rest.split('"').next())
         .expect("a visit the family can answer")
         .to_owned();
-    let form = |confirm: &str| {
-        format!("trip={other}&reason=child_ill&lang=en{confirm}")
-    };
+    let form = |confirm: &str| format!("trip={other}&reason=child_ill&lang=en{confirm}");
     let post = |body: String| {
         server
             .client
@@ -322,10 +336,17 @@ async fn a_family_reads_its_visits_sees_a_cancellation_and_a_move_and_says_it_ca
             .filter(|n| n.kind == NoticeKind::CannotCome)
             .count()
     };
-    assert_eq!(count(&notices(&server, &office.token, &guardian.id).await), 0);
+    assert_eq!(
+        count(&notices(&server, &office.token, &guardian.id).await),
+        0
+    );
     let told = post(form("&confirm=yes")).await.unwrap();
     assert_eq!(told.status(), StatusCode::OK);
-    assert!(told.text().await.unwrap().contains("The coordination has your message"));
+    assert!(told
+        .text()
+        .await
+        .unwrap()
+        .contains("The coordination has your message"));
     let listed = notices(&server, &office.token, &guardian.id).await;
     let message = listed
         .iter()
@@ -333,10 +354,16 @@ async fn a_family_reads_its_visits_sees_a_cancellation_and_a_move_and_says_it_ca
         .expect("the coordination has the message");
     assert_eq!(message.status, NoticeStatus::ToAct);
     assert_eq!(message.channel, NoticeChannel::Office);
-    assert_eq!(message.trip_id.as_ref().map(|t| t.as_str()), Some(other.as_str()));
+    assert_eq!(
+        message.trip_id.as_ref().map(|t| t.as_str()),
+        Some(other.as_str())
+    );
     // Sending it twice adds nothing; another kind of body is refused.
     post(form("&confirm=yes")).await.unwrap();
-    assert_eq!(count(&notices(&server, &office.token, &guardian.id).await), 1);
+    assert_eq!(
+        count(&notices(&server, &office.token, &guardian.id).await),
+        1
+    );
     let json = server
         .client
         .post(format!("{}/cannot-come", created.url))
@@ -456,7 +483,10 @@ async fn a_new_link_replaces_the_old_and_a_link_ends_with_the_visit_rights() {
         .await
         .unwrap();
     let states: Vec<FamilyLinkState> = links.iter().map(|l| l.state).collect();
-    assert_eq!(states, vec![FamilyLinkState::Ended, FamilyLinkState::Revoked]);
+    assert_eq!(
+        states,
+        vec![FamilyLinkState::Ended, FamilyLinkState::Revoked]
+    );
 }
 
 #[tokio::test]
@@ -478,9 +508,7 @@ async fn guessed_links_make_the_address_wait_and_volunteers_cannot_make_links() 
     server.set_now(test_now() + Duration::minutes(11));
     assert_eq!(get(&server, &link.url).await.0, StatusCode::OK);
 
-    let volunteer = server
-        .enroll(Role::Volunteer, "Vol", Some("gv-0000"))
-        .await;
+    let volunteer = server.enroll(Role::Volunteer, "Vol", Some("gv-0000")).await;
     let refused = server
         .client
         .post(format!("{}/api/v1/family-links", server.url))
@@ -606,7 +634,10 @@ async fn over_generated_networks_a_link_never_shows_another_family() {
                 }
             }
         }
-        assert!(visits_seen > 20, "seed {seed}: only {visits_seen} visits seen");
+        assert!(
+            visits_seen > 20,
+            "seed {seed}: only {visits_seen} visits seen"
+        );
     }
 }
 
