@@ -7,7 +7,7 @@
 mod server_support;
 
 use chrono::{DateTime, Duration, Utc};
-use icalendar::{Calendar, CalendarComponent, Component, EventLike as _, EventStatus};
+use icalendar::{Calendar, CalendarComponent, Component, EventStatus};
 use itinerances::demo::generated_network_of;
 use itinerances::domain::*;
 use itinerances::i18n::t;
@@ -569,11 +569,7 @@ fn forbidden_for(records: &[Record], guardian: &GuardianId) -> Vec<String> {
                 words.extend(p.allowed_items.iter().cloned());
                 words.extend(p.forbidden_items.iter().cloned());
             }
-            Record::VisitRight(v) => {
-                if !v.reference.is_empty() {
-                    words.push(v.reference.clone());
-                }
-            }
+            Record::VisitRight(v) => words.push(v.reference.clone()),
             _ => {}
         }
     }
