@@ -27,10 +27,10 @@ use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
-    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, GuardianEdit, GuardianNew, NotFound,
-    Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonSheet, Prisons, Report,
-    RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew,
-    Volunteers,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamilyNotices, GuardianEdit,
+    GuardianNew, NotFound, Office, OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit,
+    PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog, Trips, VolunteerEdit,
+    VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -96,6 +96,8 @@ pub enum Route {
             VolunteerEdit { id: VolunteerId },
             #[route("/devices")]
             Devices {},
+            #[route("/family-notices")]
+            FamilyNotices {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

@@ -25,7 +25,10 @@ pub fn GuardianEdit(id: GuardianId) -> Element {
         .store
         .get(&RecordKey::new(RecordKind::Guardian, id.as_str()))
     {
-        Ok(Some(Record::Guardian(g))) => rsx! { GuardianForm { existing: Some(g) } },
+        Ok(Some(Record::Guardian(g))) => rsx! {
+            GuardianForm { existing: Some(g.clone()) }
+            super::family_link::FamilyLinkPanel { guardian: g }
+        },
         _ => rsx! { p { {t(lang, "family-not-found")} } },
     }
 }

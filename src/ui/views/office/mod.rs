@@ -6,6 +6,8 @@ mod child_form;
 mod children;
 mod devices;
 mod entry;
+mod family_link;
+mod family_notices;
 mod guardian_form;
 mod home;
 mod import;
@@ -19,8 +21,8 @@ mod volunteers;
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::{
-    ChildEdit, ChildFile, ChildNew, Children, Devices, GuardianEdit, GuardianNew, OfficeHome,
-    ParentEdit, ParentNew, Parents, PrisonEdit, Prisons, RightNew, VolunteerEdit, VolunteerImport,
-    VolunteerNew, Volunteers,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, FamilyNotices, GuardianEdit, GuardianNew,
+    OfficeHome, ParentEdit, ParentNew, Parents, PrisonEdit, Prisons, RightNew, VolunteerEdit,
+    VolunteerImport, VolunteerNew, Volunteers,
 };
 pub use layout::Office;
