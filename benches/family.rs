@@ -37,16 +37,26 @@ async fn fetch(server: &TestServer, url: &str, with_gzip: bool) -> (f64, usize) 
     }
     let start = Instant::now();
     let response = request.send().await.unwrap();
-    assert!(response.status().is_success(), "{url}: {}", response.status());
+    assert!(
+        response.status().is_success(),
+        "{url}: {}",
+        response.status()
+    );
     let bytes = response.bytes().await.unwrap();
     (start.elapsed().as_secs_f64() * 1000.0, bytes.len())
 }
 
 #[tokio::main]
 async fn main() {
-    let records =
-        generated_network_of(41, PRISONS, VOLUNTEERS, FAMILIES, TRIPS, test_now().date_naive())
-            .records;
+    let records = generated_network_of(
+        41,
+        PRISONS,
+        VOLUNTEERS,
+        FAMILIES,
+        TRIPS,
+        test_now().date_naive(),
+    )
+    .records;
     let guardians: Vec<_> = records
         .iter()
         .filter_map(|r| match r {

@@ -5,7 +5,10 @@ family-language = Language
 family-language-name = English
 family-for = For { $children }
 family-and = { $first } and { $last }
-family-visit-of = { $children } visit { $parent }
+family-visit-of = { $count ->
+    [one] { $children } visits { $parent }
+   *[other] { $children } visit { $parent }
+}
 family-handover = Hand over the child
 family-return = Back around
 family-volunteer = Who comes

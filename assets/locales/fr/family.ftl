@@ -5,7 +5,10 @@ family-language = Langue
 family-language-name = Français
 family-for = Pour { $children }
 family-and = { $first } et { $last }
-family-visit-of = { $children } rend visite à { $parent }
+family-visit-of = { $count ->
+    [one] { $children } rend visite à { $parent }
+   *[other] { $children } rendent visite à { $parent }
+}
 family-handover = Remettre l'enfant
 family-return = Retour vers
 family-volunteer = Qui vient

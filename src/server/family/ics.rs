@@ -81,6 +81,7 @@ pub(crate) fn calendar(
             &[
                 ("children", FluentValue::from(who)),
                 ("parent", FluentValue::from(visit.parent.clone())),
+                ("count", FluentValue::from(visit.children.len())),
             ],
         );
         let summary = match visit.cancelled {

@@ -132,6 +132,7 @@ fn visit_card(out: &mut String, cx: &PageContext<'_>, visit: &VisitView) {
             &[
                 ("children", FluentValue::from(who)),
                 ("parent", FluentValue::from(visit.parent.clone())),
+                ("count", FluentValue::from(visit.children.len())),
             ]
         )
     );
