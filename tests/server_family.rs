@@ -667,3 +667,42 @@ async fn the_calendar_is_in_brussels_time() {
     }
     assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels"));
 }
+
+#[tokio::test]
+async fn a_volunteers_phone_never_holds_a_familys_e_mail() {
+    let records = network(15, 4, 12);
+    let (guardian, trip) = family_with_a_coming_trip(&records);
+    let volunteer = trip.volunteer_id.clone().unwrap();
+    let server = start(records).await;
+    let office = server.enroll(Role::Coordinator, "Office", None).await;
+    let with_email = Guardian {
+        email: "famille@example.be".into(),
+        ..guardian.clone()
+    };
+    server
+        .sync(
+            &office.token,
+            None,
+            vec![op(
+                1,
+                Change::Put {
+                    record: Record::Guardian(with_email),
+                },
+            )],
+        )
+        .await;
+    let phone = server
+        .enroll(Role::Volunteer, "Vol", Some(volunteer.as_str()))
+        .await;
+    let pulled = server.sync(&phone.token, None, Vec::new()).await;
+    let held = pulled
+        .changes
+        .iter()
+        .find_map(|r| match r {
+            Record::Guardian(g) if g.id == guardian.id => Some(g.clone()),
+            _ => None,
+        })
+        .expect("the pickup contact is on the phone");
+    assert_eq!(held.phone, guardian.phone);
+    assert!(held.email.is_empty());
+}

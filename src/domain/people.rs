@@ -106,6 +106,15 @@ pub struct Guardian {
 }
 
 impl Guardian {
+    /// What a volunteer's device holds of a guardian: how to reach them on
+    /// the day and where, not their e-mail address.
+    pub fn for_volunteer(&self) -> Self {
+        Self {
+            email: String::new(),
+            ..self.clone()
+        }
+    }
+
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_id("guardian.id", self.id.as_str())?;
         require_text("guardian.name", &self.name)?;
