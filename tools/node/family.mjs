@@ -122,6 +122,7 @@ await page.goto(`${link.url}?lang=en`);
 let text = await check(page, 'after the cancellation');
 if (!text.includes('Cancelled: the prison is closed that day (staff strike)')) fail(`the cancellation is not shown: ${text}`);
 await page.screenshot({ path: `${out}/family-cancelled.png`, fullPage: true });
+await page.screenshot({ path: `${out}/family-phone.png` });
 
 // The print layout: no form, no links to other languages.
 await page.emulateMedia({ media: 'print' });

@@ -37,7 +37,7 @@ fn ta(lang: Language, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 const STYLE: &str = "body{margin:0;font:1.25rem/1.5 system-ui,sans-serif;color:#111;background:#fff}\
 main{max-width:40rem;margin:0 auto;padding:0 1rem 2rem}\
 h1{font-size:1.7rem;margin:.6rem 0}h2{font-size:1.35rem;margin:0 0 .3rem}\
-nav{display:flex;gap:.5rem;flex-wrap:wrap;padding:.5rem 1rem;background:#eee}\
+nav{display:flex;gap:.25rem;flex-wrap:wrap;padding:.25rem .5rem;background:#eee;font-size:1rem}\
 nav a{padding:.4rem .7rem;min-height:44px;box-sizing:border-box;color:#0b3d91}\
 nav a[aria-current]{font-weight:700;text-decoration:none;color:#111}\
 .visit{border:2px solid #555;border-radius:.6rem;padding:.8rem;margin:1rem 0}\
