@@ -706,3 +706,27 @@ async fn a_volunteers_phone_never_holds_a_familys_e_mail() {
     assert_eq!(held.phone, guardian.phone);
     assert!(held.email.is_empty());
 }
+
+#[tokio::test]
+async fn opening_a_link_changes_nothing_a_coordinator_or_volunteer_holds() {
+    let records = network(16, 4, 12);
+    let (guardian, _) = family_with_a_coming_trip(&records);
+    let server = start(records).await;
+    let office = server.enroll(Role::Coordinator, "Office", None).await;
+    let first = server.sync(&office.token, None, Vec::new()).await;
+    let link = create_link(&server, &office.token, &guardian.id).await;
+    let before = notices(&server, &office.token, &guardian.id).await;
+    for _ in 0..3 {
+        assert_eq!(get(&server, &link.url).await.0, StatusCode::OK);
+        assert_eq!(
+            get(&server, &format!("{}/calendar.ics", link.url)).await.0,
+            StatusCode::OK
+        );
+    }
+    let after = server
+        .sync(&office.token, Some(first.cursor), Vec::new())
+        .await;
+    assert!(after.changes.is_empty(), "{:?}", after.changes);
+    assert!(after.removed.is_empty());
+    assert_eq!(notices(&server, &office.token, &guardian.id).await, before);
+}

@@ -180,4 +180,21 @@ mod tests {
         assert!(!is_api("/health"));
         assert!(!is_api("/"));
     }
+
+    #[test]
+    fn only_the_familys_form_takes_a_form() {
+        let form = content_type("application/x-www-form-urlencoded");
+        assert!(is_form(&form));
+        assert!(!is_form(&content_type("multipart/form-data; boundary=x")));
+        assert!(super::super::family::takes_form("/f/abc123/cannot-come"));
+        for other in [
+            "/f/abc123",
+            "/f//cannot-come",
+            "/f/a/b/cannot-come",
+            "/api/v1/f/abc/cannot-come",
+            "/api/v1/enroll",
+        ] {
+            assert!(!super::super::family::takes_form(other), "{other}");
+        }
+    }
 }
