@@ -157,6 +157,48 @@ if (!(await page.locator('a[href^="tel:"]').count())) fail('the revoked link giv
 if (await page.locator('section, form, nav').count()) fail('the revoked link shows more than the sentence and the number');
 for (const child of children) if (text.includes(child)) fail(`the revoked link shows ${child}`);
 await page.screenshot({ path: `${out}/family-revoked.png`, fullPage: true });
+
+// With the web app served, the coordinator's side in the workspace too: a
+// new link made from the family's page (in Dutch), its text message and QR
+// code; the notices screen with the family's message, marked done.
+const served = await fetch(`${url}/`);
+if (served.ok && (served.headers.get('content-type') ?? '').includes('text/html')) {
+  const answer = await api(token, 'POST', '/api/v1/enrollment-codes',
+    { role: 'coordinator', display_name: 'Sophie Lambert', server_url: url });
+  const office = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  const desk = await office.newPage();
+  desk.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await desk.goto(answer.enroll_link);
+  await desk.locator('button[type=submit]').click();
+  await desk.getByText('Overview').first().waitFor({ timeout: 30000 });
+  await desk.goto(`${url}/office/families/${guardianId}/edit`);
+  await desk.getByRole('heading', { name: 'Family link' }).waitFor({ timeout: 30000 });
+  await desk.locator('#family-link-language').selectOption('nl');
+  await desk.getByRole('button', { name: /^Make a (new )?link$/ }).click();
+  await desk.getByText('The link is ready').waitFor({ timeout: 20000 });
+  const newUrl = await desk.locator('#family-link-url').inputValue();
+  const sms = await desk.getByRole('link', { name: 'Send by text message' }).getAttribute('href');
+  if (!sms.startsWith('sms:') || !decodeURIComponent(sms).includes(newUrl)) fail(`the text message is not ready: ${sms}`);
+  if (!(await desk.locator('.qr svg').isVisible())) fail('no QR code for the new link');
+  await desk.getByText('Works').first().waitFor();
+  await desk.screenshot({ path: `${out}/office-family-link.png`, fullPage: true });
+  const dutch = await open(false);
+  await dutch.goto(newUrl);
+  if (!(await dutch.locator('body').innerText()).includes('Volgende bezoeken')) fail('the new link is not in Dutch');
+  await dutch.context().close();
+
+  await desk.goto(`${url}/office/family-notices`);
+  await desk.getByText('The family cannot come').first().waitFor({ timeout: 20000 });
+  await desk.screenshot({ path: `${out}/office-family-notices.png`, fullPage: true });
+  await desk.getByRole('button', { name: 'Done' }).first().click();
+  for (let i = 0; ; i++) {
+    const now = await api(token, 'GET', `/api/v1/family-notices?guardian_id=${guardianId}`);
+    if (now.find((n) => n.kind === 'cannot_come')?.status === 'done') break;
+    if (i > 50) fail('the message was not marked done');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  console.log('workspace: link made from the family\'s page, notices marked done');
+}
 await browser.close();
 if (problems.length) fail(`console errors: ${problems.join('; ')}`);
 console.log('family walk-through: all checks passed');
