@@ -241,7 +241,7 @@ pub(crate) fn list(
     let mut stmt = conn.prepare_cached(
         "SELECT id, guardian_id, language, created_at, revoked_at, last_viewed, views
          FROM family_links WHERE (?1 IS NULL OR guardian_id = ?1)
-         ORDER BY created_at DESC, id LIMIT 500",
+         ORDER BY created_at DESC, rowid DESC LIMIT 500",
     )?;
     let rows = stmt.query_map(params![guardian.map(|g| g.as_str())], |r| {
         Ok((

@@ -1,6 +1,6 @@
 //! The families' words: every text of their page, calendar and notices comes
-//! from the `family-*` keys of `assets/locales/*/family.ftl`, in the
-//! guardian's language. Keys built from a value are built here only, and a
+//! from `assets/locales/*/family-page.ftl` (in the server's build only), in
+//! the guardian's language. Keys built from a value are built here only, and a
 //! test walks every value in every language.
 
 use super::view::VisitView;
