@@ -160,6 +160,16 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
     } else {
         args.coordination_phone.trim().to_owned()
     };
+    if coordination_phone.is_empty() {
+        tracing::warn!(
+            "no --coordination-phone: families' pages and notices will give no number to call"
+        );
+    }
+    if smtp.is_none() {
+        tracing::info!(
+            "no --smtp-host: notices to families are listed for coordinators to tell by phone"
+        );
+    }
     let options = ServerOptions {
         web_dir: args.web_dir.clone(),
         connection_limits: limits,
