@@ -730,3 +730,28 @@ async fn opening_a_link_changes_nothing_a_coordinator_or_volunteer_holds() {
     assert!(after.removed.is_empty());
     assert_eq!(notices(&server, &office.token, &guardian.id).await, before);
 }
+
+#[tokio::test]
+async fn trips_from_before_family_links_are_noted_at_start_without_notices() {
+    let records = network(17, 4, 12);
+    let trips = records
+        .iter()
+        .filter(|r| matches!(r, Record::Trip(_)))
+        .count() as i64;
+    let server = start(records).await;
+    let conn = rusqlite::Connection::open(&server.db_path).unwrap();
+    let count = |conn: &rusqlite::Connection, table: &str| -> i64 {
+        conn.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&conn, "family_visits"), trips);
+    // As a database written before families had links.
+    conn.execute("DELETE FROM family_visits", []).unwrap();
+    let _reopened = itinerances::server::AppState::open(
+        &server.db_path,
+        itinerances::server::ServerOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(count(&conn, "family_visits"), trips);
+    assert_eq!(count(&conn, "family_notices"), 0);
+}

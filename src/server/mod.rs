@@ -132,6 +132,10 @@ impl AppState {
     /// Opens (creating and migrating when needed) the database at `db_path`.
     pub fn open(db_path: &Path, options: ServerOptions) -> Result<AppState, ServerError> {
         let db = db::open(db_path)?;
+        let noted = family::note_unseen_trips(&db.conn, (options.clock)())?;
+        if noted > 0 {
+            tracing::info!(trips = noted, "noted what families see of earlier trips");
+        }
         let readers = (0..READERS)
             .map(|_| db::open_reader(db_path).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()?;

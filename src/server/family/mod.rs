@@ -552,6 +552,33 @@ pub(crate) fn after_import(
     Ok(())
 }
 
+/// Notes, without notices, what families see of the live trips that have
+/// no row in `family_visits` yet (trips written before families had links):
+/// their first change later is then a change, not a new visit.
+pub(crate) fn note_unseen_trips(
+    conn: &rusqlite::Connection,
+    now: DateTime<Utc>,
+) -> Result<usize, ServerError> {
+    let trips: Vec<TripId> = {
+        let mut stmt = conn.prepare(
+            "SELECT id FROM records WHERE kind = 'trip' AND deleted = 0
+                 AND id NOT IN (SELECT trip_id FROM family_visits)",
+        )?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|r| r.map(TripId)).collect::<Result<_, _>>()?
+    };
+    if !trips.is_empty() {
+        notices::refresh_trips(
+            conn,
+            now,
+            &trips,
+            false,
+            &notices::NoticeSettings::default(),
+        )?;
+    }
+    Ok(trips.len())
+}
+
 /// Whether a request's body may be a form: only the family's own form.
 pub(crate) fn takes_form(path: &str) -> bool {
     path.strip_prefix(FAMILY_PREFIX)
