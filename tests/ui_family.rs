@@ -59,6 +59,19 @@ fn a_familys_page_offers_its_link_in_the_familys_language() {
                 "Links laden",
                 "Loading the links"
             )));
+            // The family's own notices, under its link.
+            assert!(text.contains(pick(
+                lang,
+                "Avis aux familles",
+                "Berichten aan gezinnen",
+                "Families' notices"
+            )));
+            assert!(text.contains(pick(
+                lang,
+                "Chargement des avis",
+                "Berichten laden",
+                "Loading the notices"
+            )));
         }
     }
 }

@@ -127,12 +127,18 @@ pub async fn revoke_family_link(
     Err(TransportError::Refused(api_error(status, &bytes)))
 }
 
-/// The notices to families (and from them), newest first.
+/// The notices to families (and from them), newest first: of one family
+/// when `guardian` is given.
 pub async fn family_notices(
     identity: &DeviceIdentity,
+    guardian: Option<&crate::domain::GuardianId>,
 ) -> Result<Vec<crate::protocol::FamilyNotice>, TransportError> {
+    let path = match guardian {
+        Some(g) => format!("/api/v1/family-notices?limit=50&guardian_id={g}"),
+        None => "/api/v1/family-notices?limit=300".to_owned(),
+    };
     let response = client()?
-        .get(url(identity, "/api/v1/family-notices?limit=300")?)
+        .get(url(identity, &path)?)
         .bearer_auth(&identity.token)
         .send()
         .await

@@ -181,6 +181,8 @@ if (served.ok && (served.headers.get('content-type') ?? '').includes('text/html'
   if (!sms.startsWith('sms:') || !decodeURIComponent(sms).includes(newUrl)) fail(`the text message is not ready: ${sms}`);
   if (!(await desk.locator('.qr svg').isVisible())) fail('no QR code for the new link');
   await desk.getByText('Works').first().waitFor();
+  // The family's own notices, under its link: the cancellation to tell.
+  await desk.getByText('Visit cancelled').first().waitFor({ timeout: 20000 });
   await desk.screenshot({ path: `${out}/office-family-link.png`, fullPage: true });
   const dutch = await open(false);
   await dutch.goto(newUrl);

@@ -23,7 +23,7 @@ pub fn FamilyNotices() -> Element {
         let identity = identity.clone();
         async move {
             match identity {
-                Some(identity) => family_notices(&identity).await,
+                Some(identity) => family_notices(&identity, None).await,
                 None => Ok(Vec::new()),
             }
         }
@@ -80,6 +80,55 @@ pub fn FamilyNotices() -> Element {
             p { class: "error", role: "alert", "{message}" }
         }
         {body}
+    }
+}
+
+/// The notices of one family, on the family's page.
+#[component]
+pub(super) fn FamilyNoticesOf(guardian: GuardianId, name: String, phone: String) -> Element {
+    let lang = use_lang();
+    let device = use_device();
+    let identity = device.identity();
+    let mut changed = use_signal(|| 0u32);
+    let id = guardian.clone();
+    let list = use_resource(use_reactive((&changed(),), move |_| {
+        let identity = identity.clone();
+        let id = id.clone();
+        async move {
+            match identity {
+                Some(identity) => family_notices(&identity, Some(&id)).await,
+                None => Ok(Vec::new()),
+            }
+        }
+    }));
+    let mut problem = use_signal(|| None::<String>);
+    let done_identity = device.identity();
+    let done = use_callback(move |id: i64| {
+        let Some(identity) = done_identity.clone() else {
+            return;
+        };
+        spawn(async move {
+            match notice_done(&identity, id).await {
+                Ok(()) => changed += 1,
+                Err(e) => problem.set(Some(failure(lang, &e))),
+            }
+        });
+    });
+    let families: HashMap<GuardianId, (String, String)> =
+        [(guardian, (name, phone))].into_iter().collect();
+    rsx! {
+        section { class: "card",
+            h2 { {t(lang, "office-nav-notices")} }
+            if let Some(message) = problem() {
+                p { class: "error", role: "alert", "{message}" }
+            }
+            match &*list.read() {
+                None => rsx! { p { class: "muted", {t(lang, "notices-loading")} } },
+                Some(Err(e)) => rsx! { p { class: "error", role: "alert", {failure(lang, e)} } },
+                Some(Ok(rows)) if rows.is_empty() => rsx! { p { class: "muted", {t(lang, "notices-none")} } },
+                Some(Ok(rows)) => rsx! { NoticeTable { lang, rows: rows.clone(), families, on_done: done } },
+            }
+        }
     }
 }
 

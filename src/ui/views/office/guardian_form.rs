@@ -27,7 +27,8 @@ pub fn GuardianEdit(id: GuardianId) -> Element {
     {
         Ok(Some(Record::Guardian(g))) => rsx! {
             GuardianForm { existing: Some(g.clone()) }
-            super::family_link::FamilyLinkPanel { guardian: g }
+            super::family_link::FamilyLinkPanel { guardian: g.clone() }
+            super::family_notices::FamilyNoticesOf { guardian: g.id.clone(), name: g.name.clone(), phone: g.phone.clone() }
         },
         _ => rsx! { p { {t(lang, "family-not-found")} } },
     }
