@@ -53,6 +53,7 @@ fn guardian(
         kind,
         name: name.to_owned(),
         phone: phone(n),
+        email: String::new(),
         pickup_address: address.to_owned(),
         pickup_location: GeoPoint::new(at.0, at.1),
         language: Some(language),

@@ -196,6 +196,7 @@ pub fn generated_network_of(
             kind: *rng.pick(&GUARDIAN_KINDS),
             name: format!("{} {last}", rng.pick(&FIRST_NAMES)),
             phone: phone((i % 100) as u32),
+            email: String::new(),
             pickup_address: format!("{} (generated address)", town.0),
             pickup_location: near(&mut rng, town),
             language: Some(language),

@@ -92,6 +92,10 @@ pub struct Guardian {
     /// How the volunteer addresses them ("Mme Dupont", "Home Les Tilleuls").
     pub name: String,
     pub phone: String,
+    /// Where notices about visits are sent by e-mail; empty: the coordinator
+    /// tells them by phone or text message.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
     pub pickup_address: String,
     pub pickup_location: GeoPoint,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,16 +106,49 @@ pub struct Guardian {
 }
 
 impl Guardian {
+    /// What a volunteer's device holds of a guardian: how to reach them on
+    /// the day and where, not their e-mail address.
+    pub fn for_volunteer(&self) -> Self {
+        Self {
+            email: String::new(),
+            ..self.clone()
+        }
+    }
+
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_id("guardian.id", self.id.as_str())?;
         require_text("guardian.name", &self.name)?;
         limit_text("guardian.name", &self.name, 120)?;
         require_text("guardian.phone", &self.phone)?;
         limit_text("guardian.phone", &self.phone, 40)?;
+        limit_text("guardian.email", &self.email, 120)?;
+        let email = self.email.trim();
+        if !email.is_empty() && !plausible_email(email) {
+            return Err(ValidationError::new(
+                "guardian.email",
+                "this does not look like an e-mail address (name@example.be); leave it empty if there is none",
+            ));
+        }
         require_text("guardian.pickup_address", &self.pickup_address)?;
         limit_text("guardian.pickup_address", &self.pickup_address, 300)?;
         self.pickup_location.validate("guardian.pickup_location")?;
         Ok(())
+    }
+}
+
+/// One `@` between a name and a domain with a dot, no spaces: enough to
+/// catch a phone number typed in the wrong field.
+pub fn plausible_email(email: &str) -> bool {
+    match email.split_once('@') {
+        Some((name, domain)) => {
+            !name.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !email.contains(|c: char| c.is_whitespace() || c.is_control() || c == ',')
+                && !domain.contains('@')
+        }
+        None => false,
     }
 }
 

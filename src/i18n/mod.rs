@@ -37,7 +37,27 @@ macro_rules! locale {
             include_str!(concat!("../../assets/locales/", $code, "/family.ftl")),
             "\n",
             include_str!(concat!("../../assets/locales/", $code, "/figures.ftl")),
+            server_only!($code),
         )
+    };
+}
+
+/// The words of the families' own pages, calendar and notices, which only
+/// the server writes (`server::family`): in the server's build only, so
+/// that the apps (the web app's wasm among them) do not carry them.
+#[cfg(feature = "server")]
+macro_rules! server_only {
+    ($code:literal) => {
+        concat!(
+            "\n",
+            include_str!(concat!("../../assets/locales/", $code, "/family-page.ftl"))
+        )
+    };
+}
+#[cfg(not(feature = "server"))]
+macro_rules! server_only {
+    ($code:literal) => {
+        ""
     };
 }
 

@@ -7,10 +7,12 @@
 //! [`PROTOCOL_VERSION`]: phones in the field run old versions for months.
 
 mod change;
+mod family;
 mod hlc;
 mod messages;
 
 pub use change::*;
+pub use family::*;
 pub use hlc::*;
 pub use messages::*;
 

@@ -3,7 +3,9 @@
 
 use super::demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 use super::serve::{raise_open_file_limit, serve as serve_connections};
-use super::{router, AppState, ConnectionLimits, ServerError, ServerOptions};
+use super::{
+    router, AppState, ConnectionLimits, ServerError, ServerOptions, SmtpOptions, SmtpSecurity,
+};
 use crate::domain::VolunteerId;
 use crate::protocol::Role;
 use chrono::Utc;
@@ -61,6 +63,32 @@ struct ServeArgs {
     /// set it to --max-connections there and let the proxy limit clients.
     #[arg(long, value_parser = RangedU64ValueParser::<usize>::new().range(1..))]
     max_connections_per_address: Option<usize>,
+    /// The coordination's phone number, shown on every family page and in
+    /// every notice to families.
+    #[arg(long, default_value = "")]
+    coordination_phone: String,
+    /// The SMTP server that sends families their notices by e-mail (without
+    /// it, notices are listed for coordinators to tell by phone). The
+    /// password, if any, is read from ITINERANCES_SMTP_PASSWORD.
+    #[arg(long)]
+    smtp_host: Option<String>,
+    #[arg(long, default_value_t = 587)]
+    smtp_port: u16,
+    /// starttls (port 587), tls (port 465), or plain (a relay on this machine only).
+    #[arg(long, value_enum, default_value_t = SmtpSecurityArg::Starttls)]
+    smtp_security: SmtpSecurityArg,
+    #[arg(long)]
+    smtp_user: Option<String>,
+    /// The sender of the notices, e.g. "Itinérances <itinerances@example.be>".
+    #[arg(long, default_value = "itinerances@localhost")]
+    smtp_from: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SmtpSecurityArg {
+    Starttls,
+    Tls,
+    Plain,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -114,9 +142,39 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
             .unwrap_or(defaults.max_per_address),
         ..defaults
     };
+    let smtp = args.smtp_host.clone().map(|host| SmtpOptions {
+        host,
+        port: args.smtp_port,
+        security: match args.smtp_security {
+            SmtpSecurityArg::Starttls => SmtpSecurity::StartTls,
+            SmtpSecurityArg::Tls => SmtpSecurity::Tls,
+            SmtpSecurityArg::Plain => SmtpSecurity::Plain,
+        },
+        username: args.smtp_user.clone(),
+        password: std::env::var("ITINERANCES_SMTP_PASSWORD").ok(),
+        from: args.smtp_from.clone(),
+    });
+    let coordination_phone = if args.demo && args.coordination_phone.is_empty() {
+        // A number of the fictional demo network.
+        "+32 2 000 00 00".to_owned()
+    } else {
+        args.coordination_phone.trim().to_owned()
+    };
+    if coordination_phone.is_empty() {
+        tracing::warn!(
+            "no --coordination-phone: families' pages and notices will give no number to call"
+        );
+    }
+    if smtp.is_none() {
+        tracing::info!(
+            "no --smtp-host: notices to families are listed for coordinators to tell by phone"
+        );
+    }
     let options = ServerOptions {
         web_dir: args.web_dir.clone(),
         connection_limits: limits,
+        coordination_phone,
+        smtp,
         ..ServerOptions::default()
     };
     let url = format!("http://{}", SocketAddr::new(args.bind, args.port));
@@ -146,6 +204,7 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
         max_per_address = limits.max_per_address,
         "listening"
     );
+    state.spawn_mailer();
     serve_connections(listener, router(state), limits, async {
         // If the signal cannot be awaited, the server runs until killed.
         if tokio::signal::ctrl_c().await.is_err() {

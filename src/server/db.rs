@@ -28,6 +28,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "0003_device_refused",
         include_str!("../../migrations/0003_device_refused.sql"),
     ),
+    (
+        4,
+        "0004_family_links",
+        include_str!("../../migrations/0004_family_links.sql"),
+    ),
 ];
 
 /// The connection and the server's clock, guarded together: the clock moves

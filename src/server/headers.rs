@@ -62,9 +62,30 @@ pub(crate) static BROWSER_HEADERS: [(HeaderName, HeaderValue); 5] = [
 
 /// Adds the browser headers to every answer, refuses API requests whose
 /// body is not JSON, and keeps API answers out of every cache.
+///
+/// One exception, deliberate and narrow: a family's "we cannot come" form
+/// (`/f/<token>/cannot-come`, see `family`) is a plain HTML form, so that it
+/// works on any phone without a script. It takes a form and nothing else,
+/// and what it can do is bounded by the link's token: a page elsewhere
+/// cannot know a family's token, and an unknown token counts against its
+/// address like a wrong enrollment code.
 pub(crate) async fn browser_headers(request: Request, next: Next) -> Response {
-    let api = is_api(request.uri().path());
-    let mut response = if api && has_body(request.method()) && !is_json(request.headers()) {
+    let path = request.uri().path();
+    let api = is_api(path);
+    let family_form = super::family::takes_form(path);
+    let refused = if family_form {
+        has_body(request.method()) && !is_form(request.headers())
+    } else {
+        api && has_body(request.method()) && !is_json(request.headers())
+    };
+    let mut response = if refused && family_form {
+        ApiFailure::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "This address only takes the form of the family page: open the page and use its button.",
+        )
+        .into_response()
+    } else if refused {
         not_json().into_response()
     } else {
         next.run(request).await
@@ -85,6 +106,19 @@ fn is_api(path: &str) -> bool {
 
 fn has_body(method: &Method) -> bool {
     [Method::POST, Method::PUT, Method::PATCH].contains(method)
+}
+
+/// `application/x-www-form-urlencoded`, as an HTML form sends it.
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|essence| {
+            essence
+                .trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
 }
 
 /// `application/json`, with or without parameters such as a charset.
@@ -145,5 +179,22 @@ mod tests {
         assert!(!is_api("/apiary"));
         assert!(!is_api("/health"));
         assert!(!is_api("/"));
+    }
+
+    #[test]
+    fn only_the_familys_form_takes_a_form() {
+        let form = content_type("application/x-www-form-urlencoded");
+        assert!(is_form(&form));
+        assert!(!is_form(&content_type("multipart/form-data; boundary=x")));
+        assert!(super::super::family::takes_form("/f/abc123/cannot-come"));
+        for other in [
+            "/f/abc123",
+            "/f//cannot-come",
+            "/f/a/b/cannot-come",
+            "/api/v1/f/abc/cannot-come",
+            "/api/v1/enroll",
+        ] {
+            assert!(!super::super::family::takes_form(other), "{other}");
+        }
     }
 }

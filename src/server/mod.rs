@@ -15,6 +15,7 @@ pub mod cli;
 mod db;
 mod demo_mode;
 mod error;
+mod family;
 mod headers;
 mod import;
 mod limits;
@@ -30,6 +31,7 @@ pub use audit::{AuditAction, AuditEntry};
 pub use auth::DEFAULT_CODE_VALIDITY;
 pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 pub use error::{ApiFailure, ServerError};
+pub use family::{SmtpOptions, SmtpSecurity};
 pub use serve::{raise_open_file_limit, ConnectionLimits};
 
 use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
@@ -75,6 +77,13 @@ pub struct ServerOptions {
     /// stops working and the app asks to enroll again.
     pub token_expiry: Duration,
     pub connection_limits: ConnectionLimits,
+    /// The coordination's phone number, on every family page and notice.
+    pub coordination_phone: String,
+    /// The SMTP server that sends families their notices; without it they
+    /// are listed for the coordinators to tell by phone.
+    pub smtp: Option<SmtpOptions>,
+    /// How often queued and failed e-mails are looked at.
+    pub mail_poll: std::time::Duration,
 }
 
 /// How long a device may go without syncing before its token expires.
@@ -92,6 +101,9 @@ impl Default for ServerOptions {
             web_dir: None,
             token_expiry: DEFAULT_TOKEN_EXPIRY,
             connection_limits: ConnectionLimits::default(),
+            coordination_phone: String::new(),
+            smtp: None,
+            mail_poll: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -109,6 +121,10 @@ struct Inner {
     changes: live::Changes,
     /// The last idle answer of each device, to answer the next one at once.
     quiet: Mutex<std::collections::HashMap<crate::domain::DeviceId, sync::QuietMark>>,
+    /// Unknown family links count against their address like wrong codes.
+    family_guard: limits::EnrollGuard,
+    /// Woken when a write queues an e-mail to a family.
+    mail_wake: tokio::sync::Notify,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -121,6 +137,10 @@ impl AppState {
     /// Opens (creating and migrating when needed) the database at `db_path`.
     pub fn open(db_path: &Path, options: ServerOptions) -> Result<AppState, ServerError> {
         let db = db::open(db_path)?;
+        let noted = family::note_unseen_trips(&db.conn, (options.clock)())?;
+        if noted > 0 {
+            tracing::info!(trips = noted, "noted what families see of earlier trips");
+        }
         let readers = (0..READERS)
             .map(|_| db::open_reader(db_path).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()?;
@@ -134,6 +154,8 @@ impl AppState {
                 enroll_guard: limits::EnrollGuard::default(),
                 changes: live::Changes::default(),
                 quiet: Mutex::new(std::collections::HashMap::new()),
+                family_guard: limits::EnrollGuard::default(),
+                mail_wake: tokio::sync::Notify::new(),
             }),
         })
     }
@@ -173,6 +195,37 @@ impl AppState {
 
     pub(crate) fn enroll_guard(&self) -> &limits::EnrollGuard {
         &self.inner.enroll_guard
+    }
+
+    pub(crate) fn family_guard(&self) -> &limits::EnrollGuard {
+        &self.inner.family_guard
+    }
+
+    pub(crate) fn coordination_phone(&self) -> &str {
+        &self.inner.options.coordination_phone
+    }
+
+    /// How notices to families go out.
+    pub(crate) fn notice_settings(&self) -> family::notices::NoticeSettings {
+        family::notices::NoticeSettings {
+            email: self.inner.options.smtp.is_some(),
+            phone: self.inner.options.coordination_phone.clone(),
+        }
+    }
+
+    pub(crate) fn mail_wake(&self) -> &tokio::sync::Notify {
+        &self.inner.mail_wake
+    }
+
+    /// Starts sending the families' e-mails, when an SMTP server is set.
+    pub fn spawn_mailer(&self) {
+        if let Some(smtp) = self.inner.options.smtp.clone() {
+            tokio::spawn(family::mailer::run(
+                self.clone(),
+                smtp,
+                self.inner.options.mail_poll,
+            ));
+        }
     }
 
     pub(crate) fn scope_window(&self) -> ScopeWindow {
@@ -314,7 +367,13 @@ impl AppState {
     pub fn load_records(&self, records: Vec<Record>) -> Result<(), ServerError> {
         let now = self.now();
         self.with_db(|db| {
+            let trips: Vec<Record> = records
+                .iter()
+                .filter(|r| r.kind() == RecordKind::Trip)
+                .cloned()
+                .collect();
             import::load_records(db, now, records)?;
+            family::after_import(&db.conn, now, &trips)?;
             self.publish_clock(&db.clock);
             Ok(())
         })
@@ -353,6 +412,22 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/devices", get(admin::get_devices))
         .route("/api/v1/devices/{id}", delete(admin::delete_device))
         .route("/api/v1/audit", get(admin::get_audit))
+        .route(
+            "/api/v1/family-links",
+            post(family::post_family_link).get(family::get_family_links),
+        )
+        .route(
+            "/api/v1/family-links/{id}",
+            delete(family::delete_family_link),
+        )
+        .route("/api/v1/family-notices", get(family::get_family_notices))
+        .route(
+            "/api/v1/family-notices/{id}/done",
+            post(family::post_notice_done),
+        )
+        .route("/f/{token}", get(family::get_family_page))
+        .route("/f/{token}/calendar.ics", get(family::get_family_calendar))
+        .route("/f/{token}/cannot-come", post(family::post_cannot_come))
         // An unknown API path is an error, never the web app's index page.
         .route("/api/{*rest}", axum::routing::any(not_found));
     let app = match &state.inner.options.web_dir {
@@ -372,6 +447,7 @@ pub async fn launch_with_listener(
     state: AppState,
 ) -> std::io::Result<()> {
     let limits = state.inner.options.connection_limits;
+    state.spawn_mailer();
     serve::serve(listener, router(state), limits, std::future::pending()).await;
     Ok(())
 }

@@ -227,11 +227,13 @@ pub(crate) fn volunteer_scope(
 }
 
 /// One record of a volunteer's scope as the volunteer may see it: parents and
-/// children are cut down to what a volunteer needs (no surname).
+/// children are cut down to what a volunteer needs (no surname), guardians
+/// lose their e-mail address (the volunteer calls them).
 fn volunteer_record(conn: &Connection, key: &RecordKey) -> Result<Option<Record>, ServerError> {
     Ok(records::live(conn, key)?.map(|record| match record {
         Record::Parent(p) => Record::Parent(p.for_volunteer()),
         Record::Child(c) => Record::Child(c.for_volunteer()),
+        Record::Guardian(g) => Record::Guardian(g.for_volunteer()),
         other => other,
     }))
 }

@@ -10,6 +10,7 @@ use super::apply::apply_op;
 use super::auth::Caller;
 use super::db::Db;
 use super::error::ApiFailure;
+use super::family::{self, notices::NoticeSettings};
 use super::request::{parse_json, read_body};
 use super::{records, scope, AppState, ScopeWindow, ServerError};
 use crate::domain::{validate_id, DeviceId};
@@ -84,11 +85,12 @@ pub(crate) async fn post_sync(
     }
     let published = state.clone();
     let device = caller.device_id.clone();
-    let response = state
+    let settings = state.notice_settings();
+    let (response, emails) = state
         .blocking(move |db| {
-            let response = run_sync(db, now, &window, &caller, &request)?;
+            let answer = run_sync(db, now, &window, &caller, &request, &settings)?;
             published.publish_clock(&db.clock);
-            Ok(response)
+            Ok(answer)
         })
         .await?;
     if response
@@ -97,6 +99,9 @@ pub(crate) async fn post_sync(
         .any(|r| matches!(r.outcome, crate::protocol::Outcome::Applied))
     {
         state.notify_changed(Some(&device));
+    }
+    if emails > 0 {
+        state.mail_wake().notify_one();
     }
     Ok(Json(response))
 }
@@ -263,13 +268,15 @@ fn prune_acknowledged(
     Ok(())
 }
 
+/// Runs one sync; also returns how many e-mails to families it queued.
 pub(crate) fn run_sync(
     db: &mut Db,
     now: DateTime<Utc>,
     window: &ScopeWindow,
     caller: &Caller,
     request: &SyncRequest,
-) -> Result<SyncResponse, ApiFailure> {
+    notices: &NoticeSettings,
+) -> Result<(SyncResponse, usize), ApiFailure> {
     let now_millis = now.timestamp_millis();
     let mut clock = db.clock.clone();
     // IMMEDIATE takes the write lock at once: two syncs never interleave.
@@ -286,6 +293,7 @@ pub(crate) fn run_sync(
         prune_acknowledged(&tx, caller, first, acked)?;
     }
     let mut results = Vec::with_capacity(request.ops.len());
+    let mut applied = Vec::new();
     for op in &request.ops {
         let outcome = if op.seq < acked {
             // An old copy of an operation the device was answered about long
@@ -299,6 +307,7 @@ pub(crate) fn run_sync(
             let outcome = apply_op(&tx, now, caller, op, &stamp)?;
             if outcome == Outcome::Applied {
                 clock = clock.observe(&stamp, now_millis);
+                applied.push(&op.change);
             }
             store_outcome(&tx, caller, op, &outcome, now)?;
             outcome
@@ -309,11 +318,14 @@ pub(crate) fn run_sync(
             outcome,
         });
     }
+    // What families see of the visits these changes touched, in the same
+    // transaction: a notice is queued if and only if the change is kept.
+    let emails = family::after_changes(&tx, now, applied, notices)?;
     let pull = scope::pull(&tx, now, window, caller, request.cursor)?;
     tx.commit().map_err(ServerError::from)?;
     clock = clock.tick(now_millis);
     db.clock = clock.clone();
-    Ok(SyncResponse {
+    let response = SyncResponse {
         version: PROTOCOL_VERSION,
         results,
         changes: pull.changes,
@@ -321,7 +333,8 @@ pub(crate) fn run_sync(
         reset: pull.reset,
         cursor: pull.cursor,
         clock,
-    })
+    };
+    Ok((response, emails))
 }
 
 /// Checks the device is not revoked, and notes when it was last seen (at most

@@ -74,3 +74,91 @@ pub async fn revoke_device(
     let bytes = response.bytes().await.map_err(offline_or_protocol)?;
     Err(TransportError::Refused(api_error(status, &bytes)))
 }
+
+/// A new family link for a guardian (it replaces the earlier one), with its
+/// message and QR code.
+pub async fn create_family_link(
+    identity: &DeviceIdentity,
+    request: &crate::protocol::CreateFamilyLinkRequest,
+) -> Result<crate::protocol::FamilyLinkCreated, TransportError> {
+    let response = client()?
+        .post(url(identity, "/api/v1/family-links")?)
+        .bearer_auth(&identity.token)
+        .json(request)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}
+
+/// The links of one guardian, newest first.
+pub async fn family_links(
+    identity: &DeviceIdentity,
+    guardian: &crate::domain::GuardianId,
+) -> Result<Vec<crate::protocol::FamilyLinkInfo>, TransportError> {
+    let response = client()?
+        .get(url(
+            identity,
+            &format!("/api/v1/family-links?guardian_id={guardian}"),
+        )?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}
+
+/// Stops a family link at once.
+pub async fn revoke_family_link(
+    identity: &DeviceIdentity,
+    link_id: &str,
+) -> Result<(), TransportError> {
+    let response = client()?
+        .delete(url(identity, &format!("/api/v1/family-links/{link_id}"))?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
+    Err(TransportError::Refused(api_error(status, &bytes)))
+}
+
+/// The notices to families (and from them), newest first: of one family
+/// when `guardian` is given.
+pub async fn family_notices(
+    identity: &DeviceIdentity,
+    guardian: Option<&crate::domain::GuardianId>,
+) -> Result<Vec<crate::protocol::FamilyNotice>, TransportError> {
+    let path = match guardian {
+        Some(g) => format!("/api/v1/family-notices?limit=50&guardian_id={g}"),
+        None => "/api/v1/family-notices?limit=300".to_owned(),
+    };
+    let response = client()?
+        .get(url(identity, &path)?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}
+
+/// Marks a notice told by phone, or acted on.
+pub async fn notice_done(identity: &DeviceIdentity, id: i64) -> Result<(), TransportError> {
+    let response = client()?
+        .post(url(identity, &format!("/api/v1/family-notices/{id}/done"))?)
+        .bearer_auth(&identity.token)
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
+    Err(TransportError::Refused(api_error(status, &bytes)))
+}

@@ -29,10 +29,10 @@ use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
-    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, GuardianEdit,
-    GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents,
-    PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog,
-    Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, FamilyNotices,
+    GuardianEdit, GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew,
+    Parents, PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail,
+    TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -104,6 +104,8 @@ pub enum Route {
             VolunteerEdit { id: VolunteerId },
             #[route("/devices")]
             Devices {},
+            #[route("/family-notices")]
+            FamilyNotices {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

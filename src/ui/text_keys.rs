@@ -7,6 +7,7 @@ use crate::domain::{
     CancelReason, Contact, DecidedBy, Equipment, EventKind, GuardianKind, Language, Mood,
     PrisonStatusKind, RhythmPeriod, RoomKind,
 };
+use crate::protocol::{FamilyLinkState, NoticeChannel, NoticeKind, NoticeStatus};
 
 pub fn step_do(step: EventKind) -> String {
     format!("step-do-{}", step_key(step))
@@ -79,6 +80,26 @@ pub fn guardian(kind: GuardianKind) -> String {
     format!("guardian-{}", snake(&kind))
 }
 
+/// What a notice to (or from) a family is about.
+pub fn notice_kind(kind: NoticeKind) -> String {
+    format!("notice-kind-{}", kind.as_str())
+}
+
+/// Where a notice stands.
+pub fn notice_status(status: NoticeStatus) -> String {
+    format!("notice-status-{}", status.as_str())
+}
+
+/// How a notice reaches its person.
+pub fn notice_channel(channel: NoticeChannel) -> String {
+    format!("notice-channel-{}", channel.as_str())
+}
+
+/// Where a family link stands.
+pub fn family_link_state(state: FamilyLinkState) -> String {
+    format!("family-link-state-{}", snake(&state))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +129,17 @@ mod tests {
         keys.extend(RhythmPeriod::ALL.map(rhythm));
         keys.extend(RhythmPeriod::ALL.map(rhythm_choice));
         keys.extend(GuardianKind::ALL.map(guardian));
+        keys.extend(NoticeKind::ALL.map(notice_kind));
+        keys.extend(NoticeStatus::ALL.map(notice_status));
+        keys.extend(NoticeChannel::ALL.map(notice_channel));
+        keys.extend(
+            [
+                FamilyLinkState::Active,
+                FamilyLinkState::Revoked,
+                FamilyLinkState::Ended,
+            ]
+            .map(family_link_state),
+        );
         keys.extend(
             [
                 chrono::Weekday::Mon,

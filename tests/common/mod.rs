@@ -180,6 +180,7 @@ impl Network {
             kind: GuardianKind::Grandparent,
             name: "Mme Lambert".into(),
             phone: "+32 470 00 00 01".into(),
+            email: String::new(),
             pickup_address: "Rue de la Gare 1, Liège".into(),
             pickup_location: GeoPoint::new(50.62, 5.57),
             language: Some(Language::Fr),

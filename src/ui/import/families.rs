@@ -359,6 +359,7 @@ pub fn read_families(text: &str, records: &[Record], this_year: i32) -> FamilyIm
                     pickup_address: cell(4).to_owned(),
                     pickup_location: GeoPoint::new(lat.unwrap_or(0.0), lon.unwrap_or(0.0)),
                     language: family_language,
+                    email: Default::default(),
                     archived: false,
                 };
                 if guardian.validate().is_err() && !cell(0).is_empty() {

@@ -223,6 +223,7 @@ pub fn ChildFile(id: ChildId) -> Element {
                 h2 { {t(lang, "child-family")} }
                 p { strong { "{guardian.name}" } " · " {t(lang, &crate::ui::text_keys::guardian(guardian.kind))}
                     " · " Link { to: Route::GuardianEdit { id: guardian.id.clone() }, {t(lang, "family-edit")} }
+                    " · " Link { to: Route::GuardianEdit { id: guardian.id.clone() }, {t(lang, "family-link-open")} }
                 }
                 p { a { href: "tel:{guardian.phone}", "{guardian.phone}" } }
                 p { {t(lang, "child-pickup")} " {guardian.pickup_address}" }

@@ -25,7 +25,11 @@ pub fn GuardianEdit(id: GuardianId) -> Element {
         .store
         .get(&RecordKey::new(RecordKind::Guardian, id.as_str()))
     {
-        Ok(Some(Record::Guardian(g))) => rsx! { GuardianForm { existing: Some(g) } },
+        Ok(Some(Record::Guardian(g))) => rsx! {
+            GuardianForm { existing: Some(g.clone()) }
+            super::family_link::FamilyLinkPanel { guardian: g.clone() }
+            super::family_notices::FamilyNoticesOf { guardian: g.id.clone(), name: g.name.clone(), phone: g.phone.clone() }
+        },
         _ => rsx! { p { {t(lang, "family-not-found")} } },
     }
 }
@@ -34,6 +38,7 @@ fn field_of(domain_field: &str) -> &'static str {
     match domain_field {
         "guardian.name" => "family-name",
         "guardian.phone" => "family-phone",
+        "guardian.email" => "family-email",
         "guardian.pickup_address" => "family-address",
         "guardian.pickup_location" => "family-lat",
         _ => "form",
@@ -51,6 +56,7 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
     let name = use_signal(|| start.as_ref().map(|g| g.name.clone()).unwrap_or_default());
     let kind = use_signal(|| snake(&start.as_ref().map_or(GuardianKind::Parent, |g| g.kind)));
     let phone = use_signal(|| start.as_ref().map(|g| g.phone.clone()).unwrap_or_default());
+    let email = use_signal(|| start.as_ref().map(|g| g.email.clone()).unwrap_or_default());
     let language = use_signal(|| {
         start
             .as_ref()
@@ -118,6 +124,7 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
                     .unwrap_or(GuardianKind::Parent),
                 name: name().trim().to_owned(),
                 phone: phone().trim().to_owned(),
+                email: email().trim().to_owned(),
                 pickup_address: address().trim().to_owned(),
                 pickup_location: GeoPoint::new(la, lo),
                 language: language_of(&language()),
@@ -156,6 +163,7 @@ fn GuardianForm(existing: Option<Guardian>) -> Element {
             TextField { id: "family-name", label: t(lang, "family-name"), value: name, errors, hint: t(lang, "family-name-hint") }
             SelectField { id: "family-kind", label: t(lang, "family-kind"), value: kind, options: kinds, errors }
             TextField { id: "family-phone", label: t(lang, "family-phone"), value: phone, errors, kind: "tel" }
+            TextField { id: "family-email", label: t(lang, "family-email"), value: email, errors, kind: "email", hint: t(lang, "family-email-hint") }
             SelectField { id: "family-language", label: t(lang, "form-language"), value: language, options: languages, errors }
             TextField { id: "family-address", label: t(lang, "family-address"), value: address, errors, hint: t(lang, "family-address-hint") }
             div { class: "pair",

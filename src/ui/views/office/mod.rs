@@ -6,6 +6,8 @@ mod child_form;
 mod children;
 mod devices;
 mod entry;
+mod family_link;
+mod family_notices;
 mod guardian_form;
 mod home;
 mod import;
@@ -22,8 +24,8 @@ mod volunteers;
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::{
-    ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, GuardianEdit, GuardianNew,
-    OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons,
-    RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, FamilyNotices, GuardianEdit,
+    GuardianNew, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew,
+    Prisons, RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 pub use layout::Office;
