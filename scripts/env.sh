@@ -7,6 +7,8 @@ export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}"
 case ":$PATH:" in *":$_itin_root/tools/node/node_modules/.bin:"*) ;; *) PATH="$_itin_root/tools/node/node_modules/.bin:$PATH" ;; esac
 case ":$PATH:" in *":$CARGO_HOME/bin:"*) ;; *) PATH="$CARGO_HOME/bin:$PATH" ;; esac
 export PATH
-# Where dx puts the web bundle and the desktop app.
-export ITIN_WEB_DIR="$_itin_root/target/dx/itinerances/release/web/public"
+# Where dx puts the web bundle and the desktop app (under CARGO_TARGET_DIR
+# when it is set).
+export ITIN_TARGET_DIR="${CARGO_TARGET_DIR:-$_itin_root/target}"
+export ITIN_WEB_DIR="$ITIN_TARGET_DIR/dx/itinerances/release/web/public"
 unset _itin_root
