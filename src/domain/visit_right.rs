@@ -82,7 +82,17 @@ pub struct VisitRight {
 impl VisitRight {
     /// Whether this right allows a visit on `day`.
     pub fn allows_on(&self, day: NaiveDate) -> bool {
-        self.allowed && day >= self.valid_from && self.valid_until.is_none_or(|until| day <= until)
+        self.allowed && self.covers(day)
+    }
+
+    /// Whether this decision is in force on `day`, whatever it says.
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        day >= self.valid_from && self.valid_until.is_none_or(|until| day <= until)
+    }
+
+    /// Whether this right forbids a visit on `day`.
+    pub fn forbids_on(&self, day: NaiveDate) -> bool {
+        !self.allowed && self.covers(day)
     }
 
     pub fn validate(&self) -> Result<(), ValidationError> {
@@ -106,4 +116,20 @@ impl VisitRight {
         limit_text("visit_right.reference", &self.reference, 200)?;
         Ok(())
     }
+}
+
+/// The first of `children` whose visits with `parent` a decision in `rights`
+/// forbids on `day`: such a visit is never planned nor saved, whatever other
+/// decisions say.
+pub fn forbidden_child<'c>(
+    children: &'c [ChildId],
+    parent: &ParentId,
+    day: NaiveDate,
+    rights: &[VisitRight],
+) -> Option<&'c ChildId> {
+    children.iter().find(|child| {
+        rights
+            .iter()
+            .any(|r| &r.child_id == *child && &r.parent_id == parent && r.forbids_on(day))
+    })
 }

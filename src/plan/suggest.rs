@@ -60,6 +60,21 @@ pub enum SuggestionReason {
 }
 
 impl SuggestionReason {
+    /// Every code, for the texts' tests.
+    pub const CODES: [&'static str; 11] = [
+        "continuity",
+        "free_at_that_time",
+        "availability_unknown",
+        "outside_usual_slots",
+        "absent",
+        "double_booked",
+        "speaks_language",
+        "no_common_language",
+        "has_car_for_long_trip",
+        "no_car_for_long_trip",
+        "distance_to_pickup",
+    ];
+
     pub fn code(&self) -> &'static str {
         match self {
             SuggestionReason::Continuity { .. } => "continuity",

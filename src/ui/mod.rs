@@ -27,6 +27,7 @@ use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
+use views::{AssignMonth, TripNew, TripPage};
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, GuardianEdit,
     GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents,
@@ -103,6 +104,12 @@ pub enum Route {
             VolunteerEdit { id: VolunteerId },
             #[route("/devices")]
             Devices {},
+            #[route("/trips/new")]
+            TripNew {},
+            #[route("/trips/:id")]
+            TripPage { id: TripId },
+            #[route("/assign")]
+            AssignMonth {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

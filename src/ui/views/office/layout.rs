@@ -42,6 +42,7 @@ pub fn Office() -> Element {
         }
         Route::ParentNew {} | Route::ParentEdit { .. } => Route::Parents {},
         Route::PrisonEdit { .. } | Route::PrisonNew {} => Route::Prisons {},
+        Route::TripPage { .. } | Route::TripNew {} => Route::OfficeToday {},
         other => other.clone(),
     };
     let current =
@@ -55,6 +56,7 @@ pub fn Office() -> Element {
         (Route::Prisons {}, "office-nav-prisons"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
+        (Route::AssignMonth {}, "office-nav-assign"),
     ];
     rsx! {
         div { class: "app office", lang: lang.code(),
