@@ -23,6 +23,10 @@ fn month_start(today: NaiveDate, offset: i32) -> NaiveDate {
     moved.unwrap_or(first)
 }
 
+/// A row of the table: the trip, when, its children, who is proposed (id
+/// and name) and whether that keeps the same person.
+type Row = (TripId, String, String, Option<(VolunteerId, String)>, bool);
+
 #[component]
 pub fn AssignMonth() -> Element {
     let device = use_device();
@@ -53,7 +57,7 @@ pub fn AssignMonth() -> Element {
     open.sort_by_key(|t| t.visit_start);
     let ids: Vec<TripId> = open.iter().map(|t| t.id.clone()).collect();
     let proposals = propose_assignments(&ids, &ctx, now);
-    let rows: Vec<(TripId, String, String, Option<(VolunteerId, String)>, bool)> = proposals
+    let rows: Vec<Row> = proposals
         .iter()
         .filter_map(|p| {
             let trip = data.trips.iter().find(|t| t.id == p.trip_id)?;

@@ -621,6 +621,9 @@ fn TripForm(id: Option<TripId>) -> Element {
     }
 }
 
+/// A volunteer as ranked: id, name, score, free, the reasons in words.
+type Ranked = (crate::domain::VolunteerId, String, i32, bool, String);
+
 /// Who can go on a saved trip, best first, with the reasons; one click
 /// assigns.
 #[component]
@@ -641,7 +644,7 @@ fn AssignPanel(id: TripId) -> Element {
     let now = device.now();
     let ranked = suggest_volunteers(&trip, &data.context(), now);
     let current = trip.volunteer_id.as_ref().map(|v| volunteer_name(data, v));
-    let rows: Vec<(crate::domain::VolunteerId, String, i32, bool, String)> = ranked
+    let rows: Vec<Ranked> = ranked
         .into_iter()
         .filter(|s| {
             data.volunteers
