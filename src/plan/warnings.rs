@@ -206,8 +206,23 @@ pub(crate) fn double_booking(
     tl: &Timeline,
     ctx: &PlanContext,
 ) -> Option<TripId> {
-    ctx.trips
-        .iter()
+    double_booking_among(trip, volunteer, tl, ctx.trips, ctx, &|id| {
+        ctx.is_cancelled(id)
+    })
+}
+
+/// [`double_booking`] among `trips` only (a volunteer's own trips, say),
+/// with the cancelled trips told by `is_cancelled`.
+pub(crate) fn double_booking_among<'t>(
+    trip: &Trip,
+    volunteer: &VolunteerId,
+    tl: &Timeline,
+    trips: impl IntoIterator<Item = &'t Trip>,
+    ctx: &PlanContext,
+    is_cancelled: &dyn Fn(&TripId) -> bool,
+) -> Option<TripId> {
+    trips
+        .into_iter()
         .filter(|o| o.id != trip.id && o.volunteer_id.as_ref() == Some(volunteer))
         .filter(|o| {
             // Without its prison, the other trip spans at least its visit.
@@ -216,7 +231,7 @@ pub(crate) fn double_booking(
             });
             start < tl.expected_return && tl.meet_at < end
         })
-        .find(|o| !ctx.is_cancelled(&o.id))
+        .find(|o| !is_cancelled(&o.id))
         .map(|o| o.id.clone())
 }
 
