@@ -80,6 +80,14 @@ fn a_trips_page_shows_its_timeline_its_children_and_who_can_go() {
             names.len(),
             "{lang:?}: {text}"
         );
+        // The référent comes first, with the reason in words.
+        let referent = pick(
+            lang,
+            "Est déjà parti·e avec ces enfants (1 trajet fait",
+            "Ging al mee met deze kinderen (1 rit gedaan",
+            "Already went with these children (1 trip made",
+        );
+        assert!(text.contains(referent), "{lang:?}: {text}");
         assert!(
             !text.contains("suggest-reason-"),
             "{lang:?}: a raw key in {text}"

@@ -38,7 +38,10 @@ trip-assign = Assign
 trip-assign-save-first = Save the trip first, then choose who goes.
 trip-assign-none = No volunteer recorded yet.
 trip-assign-score = { $score } points
-suggest-reason-continuity = Already went with these children ({ $made } trips made, { $planned } planned)
+suggest-reason-continuity = Already went with these children ({ $made ->
+        [one] 1 trip made
+       *[other] { $made } trips made
+    }, { $planned } planned)
 suggest-reason-free_at_that_time = Free at that time
 suggest-reason-availability_unknown = Gave no usual free times: ask first
 suggest-reason-outside_usual_slots = Outside their usual free times

@@ -38,7 +38,10 @@ trip-assign = Désigner
 trip-assign-save-first = Enregistrez d'abord le trajet, puis choisissez qui y va.
 trip-assign-none = Aucun bénévole enregistré.
 trip-assign-score = { $score } points
-suggest-reason-continuity = Est déjà parti·e avec ces enfants ({ $made } trajets faits, { $planned } prévus)
+suggest-reason-continuity = Est déjà parti·e avec ces enfants ({ $made ->
+        [one] 1 trajet fait
+       *[other] { $made } trajets faits
+    }, { $planned } prévus)
 suggest-reason-free_at_that_time = Libre à ce moment
 suggest-reason-availability_unknown = N'a pas donné ses disponibilités : demandez d'abord
 suggest-reason-outside_usual_slots = En dehors de ses disponibilités habituelles

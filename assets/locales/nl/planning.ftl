@@ -38,7 +38,10 @@ trip-assign = Toewijzen
 trip-assign-save-first = Bewaar eerst de rit, kies dan wie gaat.
 trip-assign-none = Nog geen vrijwilligers.
 trip-assign-score = { $score } punten
-suggest-reason-continuity = Ging al mee met deze kinderen ({ $made } ritten gedaan, { $planned } gepland)
+suggest-reason-continuity = Ging al mee met deze kinderen ({ $made ->
+        [one] 1 rit gedaan
+       *[other] { $made } ritten gedaan
+    }, { $planned } gepland)
 suggest-reason-free_at_that_time = Vrij op dat moment
 suggest-reason-availability_unknown = Gaf geen vaste vrije momenten: eerst vragen
 suggest-reason-outside_usual_slots = Buiten de gewone vrije momenten
