@@ -199,6 +199,9 @@ pub(crate) fn within_slots(volunteer: &Volunteer, tl: &Timeline) -> Option<bool>
     Some(fits)
 }
 
+/// More than a trip's span reaches before or after its visit.
+const SPAN_MARGIN: chrono::Duration = chrono::Duration::days(2);
+
 /// Another trip of `volunteer`, not cancelled, overlapping this trip's span.
 pub(crate) fn double_booking(
     trip: &Trip,
@@ -224,6 +227,17 @@ pub(crate) fn double_booking_among<'t>(
     trips
         .into_iter()
         .filter(|o| o.id != trip.id && o.volunteer_id.as_ref() == Some(volunteer))
+        // A trip's span never starts more than two days before its visit
+        // (the door at most 4 h early, travel at most a day) unless a
+        // meeting time was set by hand, nor ends two days after it: trips
+        // outside that skip working out their timeline.
+        .filter(|o| {
+            let earliest = o
+                .pickup_time
+                .map_or(o.visit_start, |p| p.min(o.visit_start))
+                - SPAN_MARGIN;
+            earliest < tl.expected_return && tl.meet_at < o.visit_end + SPAN_MARGIN
+        })
         .filter(|o| {
             // Without its prison, the other trip spans at least its visit.
             let (start, end) = ctx.timeline(o).map_or((o.visit_start, o.visit_end), |t| {
