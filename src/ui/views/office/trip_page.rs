@@ -288,7 +288,7 @@ fn TripForm(id: Option<TripId>) -> Element {
     use_drop(|| crate::ui::platform::set_unsaved_form(false));
     let navigator = navigator();
     let page = match load(&*device.store) {
-        Ok(page) => page,
+        Ok(page) => std::rc::Rc::new(page),
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
     let existing: Option<Trip> = id
@@ -488,19 +488,13 @@ fn TripForm(id: Option<TripId>) -> Element {
         None => t(lang, "trip-page-new"),
     };
 
-    let save_page = load(&*device.store);
+    let save_page = page.clone();
     let save_existing = existing.clone();
     let save_fields = current.clone();
     let save = move |event: FormEvent| {
         event.prevent_default();
         saved.set(false);
-        let page = match &save_page {
-            Ok(page) => page,
-            Err(e) => {
-                errors.set(FieldErrors::from([("form", e.to_string())]));
-                return;
-            }
-        };
+        let page = &*save_page;
         let trip = match draft(lang, &save_fields, save_existing.as_ref(), page) {
             Ok(trip) => trip,
             Err(found) => {
