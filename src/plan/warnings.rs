@@ -169,7 +169,7 @@ impl Warning {
 
 /// The local date of the visit: rights, transfers and absences are by day.
 fn visit_day(trip: &Trip) -> NaiveDate {
-    local_time(trip.visit_start).date_naive()
+    trip.visit_day()
 }
 
 /// Whether an absence of the volunteer touches the trip's days.
