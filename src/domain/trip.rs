@@ -59,6 +59,14 @@ pub struct Trip {
 }
 
 impl Trip {
+    /// The day of the visit in Belgium: visit rights, transfers and absences
+    /// are decided by day.
+    pub fn visit_day(&self) -> chrono::NaiveDate {
+        self.visit_start
+            .with_timezone(&chrono_tz::Europe::Brussels)
+            .date_naive()
+    }
+
     pub fn validate(&self) -> Result<(), ValidationError> {
         validate_id("trip.id", self.id.as_str())?;
         if self.children.is_empty() {

@@ -7,12 +7,14 @@
 //! the user interface or the server, and does no I/O: the current time is
 //! always passed in, so every decision can be tested with fixed dates.
 
+mod assign;
 mod context;
 mod suggest;
 mod timeline;
 mod travel;
 mod warnings;
 
+pub use assign::{propose_assignments, Proposal};
 pub use context::{PlanContext, PlanData};
 pub use suggest::{suggest_volunteers, Suggestion, SuggestionReason};
 pub use timeline::{local_time, timeline_for, Timeline, EXIT_MINUTES, HANDOVER_MARGIN_MINUTES};

@@ -6,9 +6,14 @@
 use super::context::PlanContext;
 use super::timeline::{timeline_for, Timeline};
 use super::travel::{estimate_travel, straight_km};
-use super::warnings::{double_booking, is_absent, within_slots, LONG_PUBLIC_TRANSPORT_MINUTES};
-use crate::domain::{Language, TravelMode, Trip, TripId, Volunteer, VolunteerId};
+use super::warnings::{
+    double_booking_among, is_absent, within_slots, LONG_PUBLIC_TRANSPORT_MINUTES,
+};
+use crate::domain::{
+    Language, Progress, TravelMode, Trip, TripEvent, TripId, Volunteer, VolunteerId,
+};
 use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
 /// The same face over time reassures the child: the référent counts most.
 const CONTINUITY: i32 = 100;
@@ -60,6 +65,21 @@ pub enum SuggestionReason {
 }
 
 impl SuggestionReason {
+    /// Every code, for the texts' tests.
+    pub const CODES: [&'static str; 11] = [
+        "continuity",
+        "free_at_that_time",
+        "availability_unknown",
+        "outside_usual_slots",
+        "absent",
+        "double_booked",
+        "speaks_language",
+        "no_common_language",
+        "has_car_for_long_trip",
+        "no_car_for_long_trip",
+        "distance_to_pickup",
+    ];
+
     pub fn code(&self) -> &'static str {
         match self {
             SuggestionReason::Continuity { .. } => "continuity",
@@ -111,10 +131,32 @@ pub fn suggest_volunteers(trip: &Trip, ctx: &PlanContext, now: DateTime<Utc>) ->
         TravelMode::PublicTransport,
     )
     .minutes;
+    // Read the network once: each volunteer's other trips, and each trip's
+    // steps (a volunteer's earlier and overlapping trips count only when not
+    // cancelled). 150 volunteers over a year of trips stay within a few
+    // milliseconds (benches/assign.rs).
+    let mut by_volunteer: HashMap<&VolunteerId, Vec<&Trip>> = HashMap::new();
+    for other in ctx.trips.iter().filter(|o| o.id != trip.id) {
+        if let Some(v) = &other.volunteer_id {
+            by_volunteer.entry(v).or_default().push(other);
+        }
+    }
+    let mut steps: HashMap<&TripId, Vec<&TripEvent>> = HashMap::new();
+    for event in ctx.events {
+        steps.entry(&event.trip_id).or_default().push(event);
+    }
+    let is_cancelled = |id: &TripId| {
+        steps.get(id).is_some_and(|events| {
+            matches!(Progress::of(events.iter().copied()), Progress::Cancelled(_))
+        })
+    };
     let mut out: Vec<Suggestion> = ctx
         .volunteers
         .iter()
-        .map(|v| score(v, trip, &tl, by_bus, ctx, now))
+        .map(|v| {
+            let theirs = by_volunteer.get(&v.id).map_or(&[][..], |t| &t[..]);
+            score(v, trip, &tl, by_bus, (ctx, theirs, &is_cancelled), now)
+        })
         .collect();
     out.sort_by(|a, b| {
         b.score
@@ -124,12 +166,20 @@ pub fn suggest_volunteers(trip: &Trip, ctx: &PlanContext, now: DateTime<Utc>) ->
     out
 }
 
+/// What a volunteer's score looks at: the network, the volunteer's other
+/// trips, and which trips are cancelled.
+type Seen<'a> = (
+    &'a PlanContext<'a>,
+    &'a [&'a Trip],
+    &'a dyn Fn(&TripId) -> bool,
+);
+
 fn score(
     v: &Volunteer,
     trip: &Trip,
     tl: &Timeline,
     by_bus: u32,
-    ctx: &PlanContext,
+    (ctx, theirs, is_cancelled): Seen,
     now: DateTime<Utc>,
 ) -> Suggestion {
     let mut score = 0;
@@ -138,13 +188,13 @@ fn score(
     // Continuity: earlier trips of these children with this volunteer, not
     // cancelled. Trips already made (before `now`) and trips planned before
     // this one both count: the coordinator already chose that référent.
-    let earlier: Vec<&Trip> = ctx
-        .trips
+    let earlier: Vec<&Trip> = theirs
         .iter()
+        .copied()
         .filter(|o| o.id != trip.id && o.visit_start < trip.visit_start)
         .filter(|o| o.volunteer_id.as_ref() == Some(&v.id))
         .filter(|o| o.children.iter().any(|c| trip.children.contains(c)))
-        .filter(|o| !ctx.is_cancelled(&o.id))
+        .filter(|o| !is_cancelled(&o.id))
         .collect();
     if !earlier.is_empty() {
         let made = earlier.iter().filter(|o| o.visit_start < now).count() as u32;
@@ -155,7 +205,7 @@ fn score(
     }
 
     // Free at that time.
-    let double = double_booking(trip, &v.id, tl, ctx);
+    let double = double_booking_among(trip, &v.id, tl, theirs.iter().copied(), ctx, is_cancelled);
     if is_absent(v, tl) {
         score += UNAVAILABLE;
         reasons.push(SuggestionReason::Absent);

@@ -169,7 +169,7 @@ impl Warning {
 
 /// The local date of the visit: rights, transfers and absences are by day.
 fn visit_day(trip: &Trip) -> NaiveDate {
-    local_time(trip.visit_start).date_naive()
+    trip.visit_day()
 }
 
 /// Whether an absence of the volunteer touches the trip's days.
@@ -199,6 +199,9 @@ pub(crate) fn within_slots(volunteer: &Volunteer, tl: &Timeline) -> Option<bool>
     Some(fits)
 }
 
+/// More than a trip's span reaches before or after its visit.
+const SPAN_MARGIN: chrono::Duration = chrono::Duration::days(2);
+
 /// Another trip of `volunteer`, not cancelled, overlapping this trip's span.
 pub(crate) fn double_booking(
     trip: &Trip,
@@ -206,9 +209,35 @@ pub(crate) fn double_booking(
     tl: &Timeline,
     ctx: &PlanContext,
 ) -> Option<TripId> {
-    ctx.trips
-        .iter()
+    double_booking_among(trip, volunteer, tl, ctx.trips, ctx, &|id| {
+        ctx.is_cancelled(id)
+    })
+}
+
+/// [`double_booking`] among `trips` only (a volunteer's own trips, say),
+/// with the cancelled trips told by `is_cancelled`.
+pub(crate) fn double_booking_among<'t>(
+    trip: &Trip,
+    volunteer: &VolunteerId,
+    tl: &Timeline,
+    trips: impl IntoIterator<Item = &'t Trip>,
+    ctx: &PlanContext,
+    is_cancelled: &dyn Fn(&TripId) -> bool,
+) -> Option<TripId> {
+    trips
+        .into_iter()
         .filter(|o| o.id != trip.id && o.volunteer_id.as_ref() == Some(volunteer))
+        // A trip's span never starts more than two days before its visit
+        // (the door at most 4 h early, travel at most a day) unless a
+        // meeting time was set by hand, nor ends two days after it: trips
+        // outside that skip working out their timeline.
+        .filter(|o| {
+            let earliest = o
+                .pickup_time
+                .map_or(o.visit_start, |p| p.min(o.visit_start))
+                - SPAN_MARGIN;
+            earliest < tl.expected_return && tl.meet_at < o.visit_end + SPAN_MARGIN
+        })
         .filter(|o| {
             // Without its prison, the other trip spans at least its visit.
             let (start, end) = ctx.timeline(o).map_or((o.visit_start, o.visit_end), |t| {
@@ -216,7 +245,7 @@ pub(crate) fn double_booking(
             });
             start < tl.expected_return && tl.meet_at < end
         })
-        .find(|o| !ctx.is_cancelled(&o.id))
+        .find(|o| !is_cancelled(&o.id))
         .map(|o| o.id.clone())
 }
 

@@ -5,7 +5,10 @@
 use super::audit::{self, Actor, AuditAction};
 use super::auth::Caller;
 use super::{records, ServerError};
-use crate::domain::{Author, Record, RecordKey, RecordKind, TripId, TripReport, VolunteerId};
+use crate::domain::{
+    forbidden_child, Author, Record, RecordKey, RecordKind, Trip, TripId, TripReport, VisitRight,
+    VolunteerId,
+};
 use crate::protocol::{Change, Hlc, Operation, Outcome, RejectCode, Role};
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
@@ -107,6 +110,32 @@ fn trip_exists(conn: &Connection, trip: &TripId) -> Result<Verdict, ServerError>
     })
 }
 
+/// A trip never takes a child to a parent a decision forbids them to visit
+/// on that day: the one warning of the plan that blocks, here as on screen.
+fn no_forbidden_visit(conn: &Connection, trip: &Trip) -> Result<Verdict, ServerError> {
+    let rights: Vec<VisitRight> = records::all_of(conn, RecordKind::VisitRight)?
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::VisitRight(right) if right.parent_id == trip.parent_id => Some(right),
+            _ => None,
+        })
+        .collect();
+    let day = trip.visit_day();
+    Ok(
+        match forbidden_child(&trip.children, &trip.parent_id, day, &rights) {
+            Some(child) => Err(reject(
+                RejectCode::Forbidden,
+                format!(
+                    "Visits between child {child} and parent {} are forbidden on {}: a decision says so. Remove the child from this trip, or record the new decision first.",
+                    trip.parent_id,
+                    day.format("%d/%m/%Y")
+                ),
+            )),
+            None => Ok(()),
+        },
+    )
+}
+
 fn check_coordinator(
     conn: &Connection,
     caller: &Caller,
@@ -122,6 +151,11 @@ fn check_coordinator(
                     )))
                 }
                 Record::Report(report) => return check_coordinator_report(conn, caller, report),
+                Record::Trip(trip) => {
+                    if let Err(refusal) = no_forbidden_visit(conn, trip)? {
+                        return Ok(Err(refusal));
+                    }
+                }
                 _ => {}
             }
             if let Err(e) = record.validate() {

@@ -28,6 +28,7 @@ use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
+use views::{AssignMonth, TripNew, TripPage};
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, FamilyNotices,
     GuardianEdit, GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew,
@@ -106,6 +107,12 @@ pub enum Route {
             Devices {},
             #[route("/family-notices")]
             FamilyNotices {},
+            #[route("/trips/new")]
+            TripNew {},
+            #[route("/trips/:id")]
+            TripPage { id: TripId },
+            #[route("/assign")]
+            AssignMonth {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

@@ -46,6 +46,11 @@ pub fn warning(code: &str) -> String {
     format!("warning-{code}")
 }
 
+/// Why a volunteer is proposed for a trip (`plan::SuggestionReason::code`).
+pub fn suggestion(code: &str) -> String {
+    format!("suggest-reason-{code}")
+}
+
 pub fn prison_disrupted(kind: PrisonStatusKind) -> String {
     format!("warning-prison_disrupted-{}", snake(&kind))
 }
@@ -124,6 +129,7 @@ mod tests {
         keys.extend(PrisonStatusKind::ALL.map(prison_disrupted));
         keys.extend(PrisonStatusKind::ALL.map(prison_status));
         keys.extend(Warning::CODES.map(warning));
+        keys.extend(crate::plan::SuggestionReason::CODES.map(suggestion));
         keys.extend([Language::Fr, Language::Nl, Language::En, Language::De].map(language));
         keys.extend(DecidedBy::ALL.map(decided_by));
         keys.extend(RhythmPeriod::ALL.map(rhythm));

@@ -1,1 +1,67 @@
 ## Planning: calendar, trips, the month plan, assigning, disruptions, today live
+
+## A trip's page
+trip-page-new = New trip
+trip-page-title = Trip of { $date }
+trip-page-missing = This trip is not on this device. Sync, or go back to the board of the day.
+trip-page-open = Open the trip
+trip-page-new-link = New trip
+trip-form-children = Children
+trip-form-children-hint = Siblings may go together.
+trip-form-parent = Parent visited
+trip-form-prison = Prison
+trip-form-room = Visit room
+trip-form-room-none = Not set yet
+trip-form-day = Day of the visit
+trip-form-slot = Visiting slot
+trip-form-no-slots = This prison has no visiting hours yet: add them on the prison's page first.
+trip-form-pickup = Pickup at
+trip-form-travel = Travel
+trip-form-car = By car
+trip-form-public-transport = By bus or train
+trip-form-pick-children = Choose at least one child.
+trip-form-pick-slot = Choose a visiting slot.
+trip-form-pick-pickup = Choose where the children are picked up.
+trip-form-slot-weekday = This slot is on { $weekday }: choose a { $weekday } or another slot.
+trip-form-saved = Saved. It reaches the volunteer's phone at the next sync.
+trip-forbidden = A decision forbids visits between { $child } and this parent on that day: this trip cannot be saved. Remove { $child } from the trip, or choose another day.
+trip-timeline = Timeline
+trip-timeline-missing = Choose the children, the parent, the prison, a day and a slot to see the timeline.
+trip-warnings = Warnings
+trip-warnings-none = No warning for this trip.
+
+## Assigning
+trip-assign-title = Who can go
+trip-assign-current = Going: { $name }
+trip-assign-nobody = No volunteer yet.
+trip-assign = Assign
+trip-assign-save-first = Save the trip first, then choose who goes.
+trip-assign-none = No volunteer recorded yet.
+trip-assign-score = { $score } points
+suggest-reason-continuity = Already went with these children ({ $made ->
+        [one] 1 trip made
+       *[other] { $made } trips made
+    }, { $planned } planned)
+suggest-reason-free_at_that_time = Free at that time
+suggest-reason-availability_unknown = Gave no usual free times: ask first
+suggest-reason-outside_usual_slots = Outside their usual free times
+suggest-reason-absent = Away on that day
+suggest-reason-double_booked = Already on another trip at that time
+suggest-reason-speaks_language = Speaks { $language }
+suggest-reason-no_common_language = Does not speak { $language }
+suggest-reason-has_car_for_long_trip = Has a car, useful for this long trip
+suggest-reason-no_car_for_long_trip = No car: about { $minutes } minutes each way by bus or train
+suggest-reason-distance_to_pickup = Lives { $km } km from the pickup place
+office-nav-assign = Assign the month
+assign-title = Assign the month
+assign-lead = Trips of { $month } without a volunteer, each with the best free volunteer; a child keeps the same person when that person is free.
+assign-previous = Previous month
+assign-next = Next month
+assign-none = Every trip of this month has a volunteer.
+assign-col-trip = Trip
+assign-col-children = Children
+assign-col-proposed = Proposed volunteer
+assign-nobody = Nobody is free at that time
+assign-same-person = same person as for this child
+assign-all = Assign them all ({ $count })
+assign-done = { $count } trips assigned. They reach the volunteers' phones at the next sync.

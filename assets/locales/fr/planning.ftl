@@ -1,1 +1,67 @@
 ## Planning: calendar, trips, the month plan, assigning, disruptions, today live
+
+## A trip's page
+trip-page-new = Nouveau trajet
+trip-page-title = Trajet du { $date }
+trip-page-missing = Ce trajet n'est pas sur cet appareil. Synchronisez, ou revenez au tableau du jour.
+trip-page-open = Ouvrir le trajet
+trip-page-new-link = Nouveau trajet
+trip-form-children = Enfants
+trip-form-children-hint = Des frères et sœurs peuvent partir ensemble.
+trip-form-parent = Parent visité
+trip-form-prison = Prison
+trip-form-room = Salle de visite
+trip-form-room-none = Pas encore choisie
+trip-form-day = Jour de la visite
+trip-form-slot = Créneau de visite
+trip-form-no-slots = Cette prison n'a pas encore d'heures de visite : ajoutez-les d'abord sur la page de la prison.
+trip-form-pickup = Prise en charge chez
+trip-form-travel = Trajet
+trip-form-car = En voiture
+trip-form-public-transport = En bus ou en train
+trip-form-pick-children = Choisissez au moins un enfant.
+trip-form-pick-slot = Choisissez un créneau de visite.
+trip-form-pick-pickup = Choisissez où les enfants sont pris en charge.
+trip-form-slot-weekday = Ce créneau a lieu le { $weekday } : choisissez un { $weekday } ou un autre créneau.
+trip-form-saved = Enregistré. Le téléphone du bénévole le reçoit à la prochaine synchronisation.
+trip-forbidden = Une décision interdit les visites entre { $child } et ce parent ce jour-là : ce trajet ne peut pas être enregistré. Retirez { $child } du trajet, ou choisissez un autre jour.
+trip-timeline = Déroulé
+trip-timeline-missing = Choisissez les enfants, le parent, la prison, un jour et un créneau pour voir le déroulé.
+trip-warnings = Alertes
+trip-warnings-none = Aucune alerte pour ce trajet.
+
+## Assigning
+trip-assign-title = Qui peut y aller
+trip-assign-current = Y va : { $name }
+trip-assign-nobody = Pas encore de bénévole.
+trip-assign = Désigner
+trip-assign-save-first = Enregistrez d'abord le trajet, puis choisissez qui y va.
+trip-assign-none = Aucun bénévole enregistré.
+trip-assign-score = { $score } points
+suggest-reason-continuity = Est déjà parti·e avec ces enfants ({ $made ->
+        [one] 1 trajet fait
+       *[other] { $made } trajets faits
+    }, { $planned } prévus)
+suggest-reason-free_at_that_time = Libre à ce moment
+suggest-reason-availability_unknown = N'a pas donné ses disponibilités : demandez d'abord
+suggest-reason-outside_usual_slots = En dehors de ses disponibilités habituelles
+suggest-reason-absent = Absent·e ce jour-là
+suggest-reason-double_booked = Déjà sur un autre trajet à ce moment
+suggest-reason-speaks_language = Parle { $language }
+suggest-reason-no_common_language = Ne parle pas { $language }
+suggest-reason-has_car_for_long_trip = A une voiture, utile pour ce long trajet
+suggest-reason-no_car_for_long_trip = Pas de voiture : environ { $minutes } minutes par trajet en bus ou en train
+suggest-reason-distance_to_pickup = Habite à { $km } km du lieu de prise en charge
+office-nav-assign = Désigner le mois
+assign-title = Désigner le mois
+assign-lead = Trajets de { $month } sans bénévole, chacun avec le meilleur bénévole libre ; un enfant garde la même personne quand elle est libre.
+assign-previous = Mois précédent
+assign-next = Mois suivant
+assign-none = Chaque trajet de ce mois a un bénévole.
+assign-col-trip = Trajet
+assign-col-children = Enfants
+assign-col-proposed = Bénévole proposé
+assign-nobody = Personne n'est libre à ce moment
+assign-same-person = même personne que pour cet enfant
+assign-all = Tous les désigner ({ $count })
+assign-done = { $count } trajets désignés. Les téléphones des bénévoles les reçoivent à la prochaine synchronisation.

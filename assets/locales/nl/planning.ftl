@@ -1,1 +1,67 @@
 ## Planning: calendar, trips, the month plan, assigning, disruptions, today live
+
+## A trip's page
+trip-page-new = Nieuwe rit
+trip-page-title = Rit van { $date }
+trip-page-missing = Deze rit staat niet op dit toestel. Synchroniseer, of ga terug naar het overzicht van vandaag.
+trip-page-open = Rit openen
+trip-page-new-link = Nieuwe rit
+trip-form-children = Kinderen
+trip-form-children-hint = Broers en zussen mogen samen gaan.
+trip-form-parent = Bezochte ouder
+trip-form-prison = Gevangenis
+trip-form-room = Bezoekzaal
+trip-form-room-none = Nog niet gekozen
+trip-form-day = Dag van het bezoek
+trip-form-slot = Bezoekmoment
+trip-form-no-slots = Deze gevangenis heeft nog geen bezoekuren: voeg ze eerst toe op de pagina van de gevangenis.
+trip-form-pickup = Ophalen bij
+trip-form-travel = Vervoer
+trip-form-car = Met de auto
+trip-form-public-transport = Met bus of trein
+trip-form-pick-children = Kies minstens één kind.
+trip-form-pick-slot = Kies een bezoekmoment.
+trip-form-pick-pickup = Kies waar de kinderen opgehaald worden.
+trip-form-slot-weekday = Dit bezoekmoment valt op { $weekday }: kies een { $weekday } of een ander moment.
+trip-form-saved = Bewaard. De gsm van de vrijwilliger krijgt het bij de volgende synchronisatie.
+trip-forbidden = Een beslissing verbiedt bezoeken tussen { $child } en deze ouder op die dag: deze rit kan niet bewaard worden. Haal { $child } uit de rit, of kies een andere dag.
+trip-timeline = Verloop
+trip-timeline-missing = Kies de kinderen, de ouder, de gevangenis, een dag en een moment om het verloop te zien.
+trip-warnings = Waarschuwingen
+trip-warnings-none = Geen waarschuwing voor deze rit.
+
+## Assigning
+trip-assign-title = Wie kan gaan
+trip-assign-current = Gaat: { $name }
+trip-assign-nobody = Nog geen vrijwilliger.
+trip-assign = Toewijzen
+trip-assign-save-first = Bewaar eerst de rit, kies dan wie gaat.
+trip-assign-none = Nog geen vrijwilligers.
+trip-assign-score = { $score } punten
+suggest-reason-continuity = Ging al mee met deze kinderen ({ $made ->
+        [one] 1 rit gedaan
+       *[other] { $made } ritten gedaan
+    }, { $planned } gepland)
+suggest-reason-free_at_that_time = Vrij op dat moment
+suggest-reason-availability_unknown = Gaf geen vaste vrije momenten: eerst vragen
+suggest-reason-outside_usual_slots = Buiten de gewone vrije momenten
+suggest-reason-absent = Afwezig op die dag
+suggest-reason-double_booked = Al op een andere rit op dat moment
+suggest-reason-speaks_language = Spreekt { $language }
+suggest-reason-no_common_language = Spreekt geen { $language }
+suggest-reason-has_car_for_long_trip = Heeft een auto, handig voor deze lange rit
+suggest-reason-no_car_for_long_trip = Geen auto: ongeveer { $minutes } minuten per richting met bus of trein
+suggest-reason-distance_to_pickup = Woont op { $km } km van de ophaalplaats
+office-nav-assign = De maand toewijzen
+assign-title = De maand toewijzen
+assign-lead = Ritten van { $month } zonder vrijwilliger, elk met de beste vrije vrijwilliger; een kind houdt dezelfde persoon als die vrij is.
+assign-previous = Vorige maand
+assign-next = Volgende maand
+assign-none = Elke rit van deze maand heeft een vrijwilliger.
+assign-col-trip = Rit
+assign-col-children = Kinderen
+assign-col-proposed = Voorgestelde vrijwilliger
+assign-nobody = Niemand is vrij op dat moment
+assign-same-person = dezelfde persoon als voor dit kind
+assign-all = Allemaal toewijzen ({ $count })
+assign-done = { $count } ritten toegewezen. De gsm's van de vrijwilligers krijgen ze bij de volgende synchronisatie.

@@ -243,7 +243,7 @@ pub fn ChildFile(id: ChildId) -> Element {
         ul {
             for trip in page.next_trips.clone() {
                 li { key: "{trip.id}",
-                    {format_day_time(lang, trip.visit_start)}
+                    Link { to: Route::TripPage { id: trip.id.clone() }, {format_day_time(lang, trip.visit_start)} }
                     if trip.volunteer_id.is_none() {
                         span { class: "tag attention", " " {t(lang, "trip-no-volunteer")} }
                     }

@@ -8,12 +8,13 @@
 //! the feature (desktop, mobile, tests, a plain web build) [`screen`] is
 //! called directly.
 
-use crate::domain::{ChildId, GuardianId, ParentId, PrisonId, VolunteerId};
+use crate::domain::{ChildId, GuardianId, ParentId, PrisonId, TripId, VolunteerId};
 use crate::ui::Route;
 use dioxus::prelude::*;
 
 /// The screens themselves, under the names the stubs take over.
 mod real {
+    pub use super::super::assign::AssignMonth;
     pub use super::super::child_form::{ChildEdit, ChildNew};
     pub use super::super::children::{ChildFile, Children};
     pub use super::super::devices::Devices;
@@ -25,6 +26,7 @@ mod real {
     pub use super::super::prisons::{PrisonEdit, PrisonNew, Prisons};
     pub use super::super::right_form::RightNew;
     pub use super::super::today::OfficeToday;
+    pub use super::super::trip_page::{TripNew, TripPage};
     pub use super::super::volunteer_form::{VolunteerEdit, VolunteerNew};
     pub use super::super::volunteers::Volunteers;
 }
@@ -74,6 +76,9 @@ screens! {
     VolunteerImport {}
     Devices {}
     FamilyNotices {}
+    TripNew {}
+    TripPage { id: TripId }
+    AssignMonth {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

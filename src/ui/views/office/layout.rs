@@ -42,6 +42,7 @@ pub fn Office() -> Element {
         }
         Route::ParentNew {} | Route::ParentEdit { .. } => Route::Parents {},
         Route::PrisonEdit { .. } | Route::PrisonNew {} => Route::Prisons {},
+        Route::TripPage { .. } | Route::TripNew {} => Route::OfficeToday {},
         other => other.clone(),
     };
     let current =
@@ -49,13 +50,14 @@ pub fn Office() -> Element {
     let menu = [
         (Route::OfficeHome {}, "office-nav-home"),
         (Route::OfficeToday {}, "office-nav-today"),
+        (Route::AssignMonth {}, "office-nav-assign"),
         (Route::Children {}, "office-nav-children"),
         (Route::Parents {}, "office-nav-parents"),
         (Route::Volunteers {}, "office-nav-volunteers"),
         (Route::Prisons {}, "office-nav-prisons"),
+        (Route::FamilyNotices {}, "office-nav-notices"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
-        (Route::FamilyNotices {}, "office-nav-notices"),
     ];
     rsx! {
         div { class: "app office", lang: lang.code(),

@@ -2,6 +2,7 @@
 //! desktop app): the overview, the children and their visit rights, devices
 //! and access. A volunteer's device never shows it.
 
+mod assign;
 mod child_form;
 mod children;
 mod devices;
@@ -18,11 +19,13 @@ mod prisons;
 mod review;
 mod right_form;
 mod today;
+mod trip_page;
 mod volunteer_form;
 mod volunteers;
 
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
+pub use entry::{AssignMonth, TripNew, TripPage};
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, FamilyNotices, GuardianEdit,
     GuardianNew, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew,

@@ -79,7 +79,7 @@ pub fn OfficeToday() -> Element {
                                     span { class: "muted", " → {format_time(back)}" }
                                 }
                             }
-                            td { {row.children.join(", ")} }
+                            td { Link { to: crate::ui::Route::TripPage { id: row.trip.id.clone() }, {row.children.join(", ")} } }
                             td {
                                 match row.volunteer.clone() {
                                     Some(name) => rsx! { "{name}" },

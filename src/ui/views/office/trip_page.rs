@@ -1,0 +1,718 @@
+//! A trip, created or edited by hand: the children (siblings may share a
+//! trip), the parent, the prison and its room, a visiting slot of the prison,
+//! the pickup place from a guardian. Beside the form, the timeline the plan
+//! computes and every warning in words; a forbidden visit right blocks the
+//! saving, as it does on the server. Below, who can go, best first, assigned
+//! in one click.
+
+use crate::domain::{
+    forbidden_child, Guardian, Pickup, Record, RecordKind, TravelMode, Trip, TripId, TripStatus,
+    WeeklySlot,
+};
+use crate::i18n::{format_date, format_day_time, format_time, local_date, t, tr, Lang};
+use crate::plan::{
+    check_trip, suggest_volunteers, timeline_for, PlanData, SuggestionReason, Warning,
+};
+use crate::protocol::Change;
+use crate::store::{Store, StoreError};
+use crate::ui::components::{parse_date, save_record, FieldErrors, SelectField, TextField};
+use crate::ui::text_keys;
+use crate::ui::views::volunteer::warning_text;
+use crate::ui::views::StoreProblem;
+use crate::ui::{use_app, use_device, use_lang, Action, Route};
+use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use chrono_tz::Europe::Brussels;
+use dioxus::prelude::*;
+
+/// What the trip's page looks at: the records planning needs, and the
+/// guardians (the pickup places).
+pub(crate) struct TripPageData {
+    pub data: PlanData,
+    pub guardians: Vec<Guardian>,
+}
+
+pub(crate) fn load(store: &dyn Store) -> Result<TripPageData, StoreError> {
+    let mut records = Vec::new();
+    for kind in [
+        RecordKind::Trip,
+        RecordKind::Event,
+        RecordKind::Prison,
+        RecordKind::Room,
+        RecordKind::Parent,
+        RecordKind::VisitRight,
+        RecordKind::Volunteer,
+        RecordKind::Child,
+    ] {
+        records.extend(store.list(kind)?);
+    }
+    let guardians = store
+        .list(RecordKind::Guardian)?
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Guardian(g) => Some(g),
+            _ => None,
+        })
+        .collect();
+    Ok(TripPageData {
+        data: PlanData::from_records(&records),
+        guardians,
+    })
+}
+
+/// A child's name as the workspace shows it.
+pub(crate) fn child_name(data: &PlanData, id: &crate::domain::ChildId) -> String {
+    data.children
+        .iter()
+        .find(|c| &c.id == id)
+        .map(|c| {
+            format!("{} {}", c.first_name, c.last_name)
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub(crate) fn volunteer_name(data: &PlanData, id: &crate::domain::VolunteerId) -> String {
+    data.volunteers
+        .iter()
+        .find(|v| &v.id == id)
+        .map(|v| v.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// The value of a visiting slot in the form: weekday, start and end.
+fn slot_value(slot: &WeeklySlot) -> String {
+    format!(
+        "{}-{}-{}",
+        slot.weekday.num_days_from_monday(),
+        slot.from.format("%H:%M"),
+        slot.until.format("%H:%M")
+    )
+}
+
+fn parse_slot(value: &str) -> Option<WeeklySlot> {
+    let mut parts = value.splitn(3, '-');
+    let day: u8 = parts.next()?.parse().ok()?;
+    let from = chrono::NaiveTime::parse_from_str(parts.next()?, "%H:%M").ok()?;
+    let until = chrono::NaiveTime::parse_from_str(parts.next()?, "%H:%M").ok()?;
+    let weekday = chrono::Weekday::try_from(day).ok()?;
+    (from < until).then_some(WeeklySlot {
+        weekday,
+        from,
+        until,
+    })
+}
+
+fn slot_label(lang: Lang, slot: &WeeklySlot) -> String {
+    format!(
+        "{} {}–{}",
+        t(lang, &text_keys::weekday(slot.weekday)),
+        slot.from.format("%H:%M"),
+        slot.until.format("%H:%M")
+    )
+}
+
+/// The slot a trip takes, in Brussels time.
+fn slot_of(trip: &Trip) -> WeeklySlot {
+    let (start, end) = (
+        trip.visit_start.with_timezone(&Brussels),
+        trip.visit_end.with_timezone(&Brussels),
+    );
+    WeeklySlot {
+        weekday: start.weekday(),
+        from: start.time(),
+        until: end.time(),
+    }
+}
+
+fn brussels(day: NaiveDate, time: chrono::NaiveTime) -> Option<chrono::DateTime<Utc>> {
+    Brussels
+        .from_local_datetime(&day.and_time(time))
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+}
+
+/// The form's fields, as typed.
+#[derive(Clone, PartialEq)]
+struct Fields {
+    children: Vec<String>,
+    parent: String,
+    prison: String,
+    room: String,
+    day: String,
+    slot: String,
+    pickup: String,
+    travel: String,
+}
+
+/// The trip the fields describe, or what is wrong with them, per field.
+fn draft(
+    lang: Lang,
+    f: &Fields,
+    existing: Option<&Trip>,
+    page: &TripPageData,
+) -> Result<Trip, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    if f.children.is_empty() {
+        errors.insert("trip-children", t(lang, "trip-form-pick-children"));
+    }
+    if f.parent.is_empty() {
+        errors.insert("trip-parent", t(lang, "form-pick-parent"));
+    }
+    if f.prison.is_empty() {
+        errors.insert("trip-prison", t(lang, "form-pick-prison"));
+    }
+    let day = parse_date(&f.day);
+    if day.is_none() {
+        errors.insert("trip-day", t(lang, "form-date"));
+    }
+    let slot = parse_slot(&f.slot);
+    match (&slot, day) {
+        (None, _) => {
+            errors.insert("trip-slot", t(lang, "trip-form-pick-slot"));
+        }
+        (Some(slot), Some(day)) if day.weekday() != slot.weekday => {
+            errors.insert(
+                "trip-slot",
+                tr(
+                    lang,
+                    "trip-form-slot-weekday",
+                    &[("weekday", t(lang, &text_keys::weekday(slot.weekday)).into())],
+                ),
+            );
+        }
+        _ => {}
+    }
+    let guardian = page.guardians.iter().find(|g| g.id.as_str() == f.pickup);
+    if guardian.is_none() {
+        errors.insert("trip-pickup", t(lang, "trip-form-pick-pickup"));
+    }
+    let times = match (day, &slot) {
+        (Some(day), Some(slot)) => brussels(day, slot.from).zip(brussels(day, slot.until)),
+        _ => None,
+    };
+    let (Some((visit_start, visit_end)), Some(guardian), true) =
+        (times, guardian, errors.is_empty())
+    else {
+        if errors.is_empty() {
+            errors.insert("trip-slot", t(lang, "trip-form-pick-slot"));
+        }
+        return Err(errors);
+    };
+    let same_time = existing.is_some_and(|e| e.visit_start == visit_start);
+    Ok(Trip {
+        id: existing.map_or_else(TripId::random, |e| e.id.clone()),
+        children: f.children.iter().map(|c| c.as_str().into()).collect(),
+        parent_id: f.parent.as_str().into(),
+        prison_id: f.prison.as_str().into(),
+        room_id: (!f.room.is_empty()).then(|| f.room.as_str().into()),
+        visit_start,
+        visit_end,
+        pickup: Pickup {
+            guardian_id: guardian.id.clone(),
+            address: guardian.pickup_address.clone(),
+            location: guardian.pickup_location,
+        },
+        // A meeting time agreed by hand holds for that visit only.
+        pickup_time: existing.filter(|_| same_time).and_then(|e| e.pickup_time),
+        travel_mode: if f.travel == "public_transport" {
+            TravelMode::PublicTransport
+        } else {
+            TravelMode::Car
+        },
+        travel_minutes: existing.and_then(|e| e.travel_minutes),
+        volunteer_id: existing.and_then(|e| e.volunteer_id.clone()),
+        status: existing.map_or(TripStatus::Proposed, |e| e.status),
+    })
+}
+
+/// The words of a forbidden visit in the trip, if any.
+fn forbidden_text(lang: Lang, trip: &Trip, data: &PlanData) -> Option<String> {
+    forbidden_child(
+        &trip.children,
+        &trip.parent_id,
+        trip.visit_day(),
+        &data.visit_rights,
+    )
+    .map(|child| {
+        tr(
+            lang,
+            "trip-forbidden",
+            &[("child", child_name(data, child).into())],
+        )
+    })
+}
+
+/// The text of one reason a volunteer is proposed.
+pub(crate) fn reason_text(lang: Lang, reason: &SuggestionReason) -> String {
+    let key = text_keys::suggestion(reason.code());
+    match reason {
+        SuggestionReason::Continuity { made, planned } => tr(
+            lang,
+            &key,
+            &[("made", (*made).into()), ("planned", (*planned).into())],
+        ),
+        SuggestionReason::SpeaksLanguage { language }
+        | SuggestionReason::NoCommonLanguage { language } => tr(
+            lang,
+            &key,
+            &[("language", t(lang, &text_keys::language(*language)).into())],
+        ),
+        SuggestionReason::NoCarForLongTrip { travel_minutes } => {
+            tr(lang, &key, &[("minutes", (*travel_minutes).into())])
+        }
+        SuggestionReason::DistanceToPickup { km } => tr(lang, &key, &[("km", (*km).into())]),
+        _ => t(lang, &key),
+    }
+}
+
+#[component]
+pub fn TripNew() -> Element {
+    rsx! { TripForm { id: None } }
+}
+
+#[component]
+pub fn TripPage(id: TripId) -> Element {
+    rsx! {
+        TripForm { key: "{id}", id: Some(id.clone()) }
+        AssignPanel { id }
+    }
+}
+
+#[component]
+fn TripForm(id: Option<TripId>) -> Element {
+    let device = use_device();
+    device.watch();
+    let app = use_app();
+    let lang = use_lang();
+    use_drop(|| crate::ui::platform::set_unsaved_form(false));
+    let navigator = navigator();
+    let page = match load(&*device.store) {
+        Ok(page) => std::rc::Rc::new(page),
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    let existing: Option<Trip> = id
+        .as_ref()
+        .and_then(|id| page.data.trips.iter().find(|t| &t.id == id).cloned());
+    let start = existing.clone();
+    let mut fields = use_signal(move || match &start {
+        Some(trip) => Fields {
+            children: trip.children.iter().map(|c| c.to_string()).collect(),
+            parent: trip.parent_id.to_string(),
+            prison: trip.prison_id.to_string(),
+            room: trip
+                .room_id
+                .as_ref()
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            day: local_date(trip.visit_start).to_string(),
+            slot: slot_value(&slot_of(trip)),
+            pickup: trip.pickup.guardian_id.to_string(),
+            travel: match trip.travel_mode {
+                TravelMode::Car => "car".into(),
+                TravelMode::PublicTransport => "public_transport".into(),
+            },
+        },
+        None => Fields {
+            children: Vec::new(),
+            parent: String::new(),
+            prison: String::new(),
+            room: String::new(),
+            day: String::new(),
+            slot: String::new(),
+            pickup: String::new(),
+            travel: "car".into(),
+        },
+    });
+    // The select and text fields write to signals of their own; the form
+    // reads them together.
+    let f0 = fields.peek().clone();
+    let parent = use_signal(|| f0.parent.clone());
+    let prison = use_signal(|| f0.prison.clone());
+    let room = use_signal(|| f0.room.clone());
+    let day = use_signal(|| f0.day.clone());
+    let slot = use_signal(|| f0.slot.clone());
+    let pickup = use_signal(|| f0.pickup.clone());
+    let travel = use_signal(|| f0.travel.clone());
+    let mut errors = use_signal(FieldErrors::new);
+    let mut saved = use_signal(|| false);
+    if id.is_some() && existing.is_none() {
+        return rsx! { p { class: "error", role: "alert", {t(lang, "trip-page-missing")} } };
+    }
+
+    // What is chosen, with the parent's prison and the first child's
+    // guardian as defaults.
+    let mut current = Fields {
+        children: fields.read().children.clone(),
+        parent: parent(),
+        prison: prison(),
+        room: room(),
+        day: day(),
+        slot: slot(),
+        pickup: pickup(),
+        travel: travel(),
+    };
+    let data = &page.data;
+    if current.prison.is_empty() {
+        if let Some(p) = data
+            .parents
+            .iter()
+            .find(|p| p.id.as_str() == current.parent)
+        {
+            current.prison = p.prison_id.to_string();
+        }
+    }
+    if current.pickup.is_empty() {
+        if let Some(c) = current
+            .children
+            .first()
+            .and_then(|c| data.children.iter().find(|k| k.id.as_str() == c))
+        {
+            current.pickup = c.guardian_id.to_string();
+        }
+    }
+
+    let mut parents: Vec<(String, String)> = data
+        .parents
+        .iter()
+        .map(|p| {
+            (
+                p.id.to_string(),
+                format!("{} {}", p.first_name, p.last_name)
+                    .trim()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    parents.sort_by(|a, b| a.1.cmp(&b.1));
+    parents.insert(0, (String::new(), t(lang, "form-pick")));
+    let mut prisons: Vec<(String, String)> = data
+        .prisons
+        .iter()
+        .map(|p| (p.id.to_string(), p.name.clone()))
+        .collect();
+    prisons.sort_by(|a, b| a.1.cmp(&b.1));
+    prisons.insert(0, (String::new(), t(lang, "form-pick")));
+    let chosen_prison = data
+        .prisons
+        .iter()
+        .find(|p| p.id.as_str() == current.prison);
+    let mut rooms: Vec<(String, String)> = data
+        .rooms
+        .iter()
+        .filter(|r| r.prison_id.as_str() == current.prison)
+        .map(|r| (r.id.to_string(), r.name.clone()))
+        .collect();
+    rooms.insert(0, (String::new(), t(lang, "trip-form-room-none")));
+    let mut slots: Vec<(String, String)> = chosen_prison
+        .map(|p| {
+            p.visiting_hours
+                .iter()
+                .map(|s| (slot_value(s), slot_label(lang, s)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(own) = parse_slot(&current.slot) {
+        if !slots.iter().any(|(v, _)| *v == current.slot) {
+            slots.push((current.slot.clone(), slot_label(lang, &own)));
+        }
+    }
+    let no_slots = chosen_prison.is_some() && slots.is_empty();
+    slots.insert(0, (String::new(), t(lang, "form-pick")));
+    let mut guardians: Vec<(String, String)> = page
+        .guardians
+        .iter()
+        .filter(|g| !g.archived || g.id.as_str() == current.pickup)
+        .map(|g| {
+            (
+                g.id.to_string(),
+                format!("{} · {}", g.name, g.pickup_address),
+            )
+        })
+        .collect();
+    guardians.sort_by(|a, b| a.1.cmp(&b.1));
+    guardians.insert(0, (String::new(), t(lang, "form-pick")));
+    let travels = vec![
+        ("car".to_owned(), t(lang, "trip-form-car")),
+        (
+            "public_transport".to_owned(),
+            t(lang, "trip-form-public-transport"),
+        ),
+    ];
+    // With a parent chosen, the children who have a decision about visits
+    // with that parent; the ones already on the trip stay listed.
+    let mut children: Vec<(String, String, bool)> =
+        data.children
+            .iter()
+            .filter(|c| {
+                let on_trip = current.children.iter().any(|x| x == c.id.as_str());
+                on_trip
+                    || (!c.archived
+                        && (current.parent.is_empty()
+                            || data.visit_rights.iter().any(|r| {
+                                r.child_id == c.id && r.parent_id.as_str() == current.parent
+                            })))
+            })
+            .map(|c| {
+                (
+                    c.id.to_string(),
+                    child_name(data, &c.id),
+                    current.children.iter().any(|x| x == c.id.as_str()),
+                )
+            })
+            .collect();
+    children.sort_by(|a, b| a.1.cmp(&b.1));
+
+    // The trip as it stands, its timeline, its warnings.
+    let trip = draft(lang, &current, existing.as_ref(), &page).ok();
+    let now = device.now();
+    let timeline = trip
+        .as_ref()
+        .and_then(|trip| chosen_prison.map(|p| timeline_for(trip, p)));
+    let warnings: Vec<Warning> = trip
+        .as_ref()
+        .map(|trip| check_trip(trip, &data.context(), now))
+        .unwrap_or_default();
+    let forbidden = trip
+        .as_ref()
+        .and_then(|trip| forbidden_text(lang, trip, data));
+    let title = match &existing {
+        Some(trip) => tr(
+            lang,
+            "trip-page-title",
+            &[(
+                "date",
+                format_date(lang, local_date(trip.visit_start)).into(),
+            )],
+        ),
+        None => t(lang, "trip-page-new"),
+    };
+
+    let save_page = page.clone();
+    let save_existing = existing.clone();
+    let save_fields = current.clone();
+    let save = move |event: FormEvent| {
+        event.prevent_default();
+        saved.set(false);
+        let page = &*save_page;
+        let trip = match draft(lang, &save_fields, save_existing.as_ref(), page) {
+            Ok(trip) => trip,
+            Err(found) => {
+                errors.set(found);
+                return;
+            }
+        };
+        let mut found = FieldErrors::new();
+        if let Some(reason) = forbidden_text(lang, &trip, &page.data) {
+            found.insert("form", reason);
+        } else if let Err(e) = trip.validate() {
+            found.insert("form", e.message);
+        } else {
+            let id = trip.id.clone();
+            match save_record(&app, Record::Trip(trip)) {
+                Ok(()) if save_existing.is_none() => {
+                    navigator.replace(Route::TripPage { id });
+                }
+                Ok(()) => saved.set(true),
+                Err(e) => {
+                    found.insert("form", e);
+                }
+            }
+        }
+        errors.set(found);
+    };
+
+    rsx! {
+        h1 { "{title}" }
+        div { class: "trip-page",
+            form {
+                class: "record-form",
+                novalidate: true,
+                onsubmit: save,
+                oninput: move |_| crate::ui::platform::set_unsaved_form(true),
+                onchange: move |_| crate::ui::platform::set_unsaved_form(true),
+                fieldset { class: if errors.read().contains_key("trip-children") { "field invalid" } else { "field" },
+                    legend { {t(lang, "trip-form-children")} }
+                    p { class: "muted hint", {t(lang, "trip-form-children-hint")} }
+                    for (child, name, on) in children {
+                        label { key: "{child}", class: "check",
+                            input {
+                                r#type: "checkbox",
+                                name: "trip-children",
+                                value: "{child}",
+                                checked: on,
+                                onchange: {
+                                    let child = child.clone();
+                                    move |e: FormEvent| {
+                                        let mut f = fields.write();
+                                        f.children.retain(|c| *c != child);
+                                        if e.checked() {
+                                            f.children.push(child.clone());
+                                        }
+                                    }
+                                },
+                            }
+                            " {name}"
+                        }
+                    }
+                    if let Some(error) = errors.read().get("trip-children").cloned() {
+                        p { class: "error", role: "alert", "{error}" }
+                    }
+                }
+                SelectField { id: "trip-parent", label: t(lang, "trip-form-parent"), value: parent, options: parents, errors }
+                SelectField { id: "trip-prison", label: t(lang, "trip-form-prison"), value: prison, options: prisons, errors }
+                SelectField { id: "trip-room", label: t(lang, "trip-form-room"), value: room, options: rooms, errors }
+                div { class: "pair",
+                    TextField { id: "trip-day", label: t(lang, "trip-form-day"), value: day, errors, kind: "date" }
+                    SelectField { id: "trip-slot", label: t(lang, "trip-form-slot"), value: slot, options: slots, errors }
+                }
+                if no_slots {
+                    p { class: "error", role: "alert", {t(lang, "trip-form-no-slots")} }
+                }
+                SelectField { id: "trip-pickup", label: t(lang, "trip-form-pickup"), value: pickup, options: guardians, errors }
+                SelectField { id: "trip-travel", label: t(lang, "trip-form-travel"), value: travel, options: travels, errors }
+                if let Some(reason) = forbidden.clone() {
+                    p { class: "error forbidden", role: "alert", "{reason}" }
+                }
+                if let Some(problem) = errors.read().get("form").cloned() {
+                    if forbidden.is_none() {
+                        p { class: "error", role: "alert", "{problem}" }
+                    }
+                }
+                if saved() {
+                    p { class: "ok", role: "status", {t(lang, "trip-form-saved")} }
+                }
+                div { class: "actions",
+                    button { r#type: "submit", class: "primary", disabled: forbidden.is_some(), {t(lang, "form-save")} }
+                    Link { class: "button secondary", to: Route::OfficeToday {}, {t(lang, "form-cancel")} }
+                }
+            }
+            aside { class: "trip-side",
+                h2 { {t(lang, "trip-timeline")} }
+                match timeline {
+                    Some(tl) => rsx! {
+                        dl { class: "timeline",
+                            dt { {t(lang, "timeline-meet")} } dd { {format_time(tl.meet_at)} }
+                            dt { {t(lang, "timeline-leave")} } dd { {format_time(tl.leave_by)} }
+                            dt { {t(lang, "timeline-door")} } dd { {format_time(tl.at_door_by)} }
+                            dt { {t(lang, "timeline-visit")} } dd { "{format_time(tl.visit_start)} – {format_time(tl.visit_end)}" }
+                            dt { {t(lang, "timeline-return")} } dd { {format_time(tl.expected_return)} }
+                        }
+                    },
+                    None => rsx! { p { class: "muted", {t(lang, "trip-timeline-missing")} } },
+                }
+                h2 { {t(lang, "trip-warnings")} }
+                if trip.is_some() && warnings.is_empty() {
+                    p { class: "muted", {t(lang, "trip-warnings-none")} }
+                }
+                ul { class: "warnings",
+                    for w in warnings {
+                        li { class: "warning", "data-warning": w.code(), {warning_text(lang, &w)} }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A volunteer as ranked: id, name, score, free, the reasons in words.
+type Ranked = (crate::domain::VolunteerId, String, i32, bool, String);
+
+/// Who can go on a saved trip, best first, with the reasons; one click
+/// assigns.
+#[component]
+fn AssignPanel(id: TripId) -> Element {
+    let device = use_device();
+    device.watch();
+    let app = use_app();
+    let lang = use_lang();
+    let mut problem = use_signal(|| None::<String>);
+    let page = match load(&*device.store) {
+        Ok(page) => page,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    let data = &page.data;
+    let Some(trip) = data.trips.iter().find(|t| t.id == id).cloned() else {
+        return VNode::empty();
+    };
+    let now = device.now();
+    let ranked = suggest_volunteers(&trip, &data.context(), now);
+    let current = trip.volunteer_id.as_ref().map(|v| volunteer_name(data, v));
+    let rows: Vec<Ranked> = ranked
+        .into_iter()
+        .filter(|s| {
+            data.volunteers
+                .iter()
+                .any(|v| v.id == s.volunteer_id && !v.archived)
+        })
+        .map(|s| {
+            let reasons = s
+                .reasons
+                .iter()
+                .map(|r| reason_text(lang, r))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            let available = s.is_available();
+            (
+                s.volunteer_id.clone(),
+                volunteer_name(data, &s.volunteer_id),
+                s.score,
+                available,
+                reasons,
+            )
+        })
+        .collect();
+    rsx! {
+        section { class: "assign",
+            h2 { {t(lang, "trip-assign-title")} }
+            p { class: "lead",
+                match current {
+                    Some(name) => tr(lang, "trip-assign-current", &[("name", name.into())]),
+                    None => t(lang, "trip-assign-nobody"),
+                }
+            }
+            if let Some(problem) = problem() {
+                p { class: "error", role: "alert", "{problem}" }
+            }
+            if rows.is_empty() {
+                p { class: "muted", {t(lang, "trip-assign-none")} }
+            }
+            ol { class: "suggestions",
+                for (volunteer, name, score, available, reasons) in rows {
+                    li { key: "{volunteer}", class: if available { "" } else { "muted" },
+                        "data-volunteer": "{volunteer}",
+                        strong { "{name}" }
+                        span { class: "muted", " · {tr(lang, \"trip-assign-score\", &[(\"score\", score.into())])}" }
+                        p { "{reasons}" }
+                        if trip.volunteer_id.as_ref() != Some(&volunteer) {
+                            button {
+                                r#type: "button",
+                                class: if available { "primary" } else { "secondary" },
+                                onclick: {
+                                    let app = app.clone();
+                                    let trip_id = trip.id.clone();
+                                    let volunteer = volunteer.clone();
+                                    move |_| {
+                                        let change = Change::Assign {
+                                            trip_id: trip_id.clone(),
+                                            volunteer_id: Some(volunteer.clone()),
+                                        };
+                                        if let Err(e) = app.act(Action::Record(Box::new(change))) {
+                                            problem.set(Some(e.to_string()));
+                                        }
+                                    }
+                                },
+                                {t(lang, "trip-assign")}
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// When the trip is, in words, for lists.
+pub(crate) fn when(lang: Lang, trip: &Trip) -> String {
+    format_day_time(lang, trip.visit_start)
+}

@@ -1,0 +1,287 @@
+//! Planning in the coordinators' workspace, rendered as a person would see
+//! it, in French, Dutch and English: a trip's page with its timeline, its
+//! warnings and who can go; a forbidden visit that cannot be saved; a new
+//! trip by hand; assigning the month; the links that lead to a trip.
+// Component tests: a failure to read the in-memory store is a failed test.
+#![allow(clippy::unwrap_used)]
+
+mod ui_common;
+
+use itinerances::domain::{DecidedBy, Rhythm, RhythmPeriod, VisitFormat, VisitRight, VisitRightId};
+use ui_common::*;
+
+fn coordinator_store() -> Arc<MemoryStore> {
+    let store = demo_store();
+    let mut me = identity();
+    me.role = Role::Coordinator;
+    me.display_name = "Sophie Lambert".to_owned();
+    me.volunteer_id = None;
+    store.set_identity(&me).unwrap();
+    store
+}
+
+fn put(store: &MemoryStore, records: Vec<Record>) {
+    let plan = ApplyPlan {
+        upserts: records,
+        ..Default::default()
+    };
+    store.apply(&plan, now()).unwrap();
+}
+
+fn volunteer_names(store: &MemoryStore) -> Vec<String> {
+    store
+        .list(RecordKind::Volunteer)
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Volunteer(v) if !v.archived => Some(v.name),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_trips_page_shows_its_timeline_its_children_and_who_can_go() {
+    let store = coordinator_store();
+    let am = trip(&store, "trip-today-am");
+    let prison = prison_of(&store, &am);
+    let children = children_of(&store, &am);
+    let names = volunteer_names(&store);
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/trips/trip-today-am");
+        assert!(
+            text.contains(pick(lang, "Trajet du", "Rit van", "Trip of")),
+            "{lang:?}: {text}"
+        );
+        for time in expected_times(&am, &prison) {
+            assert!(text.contains(&time), "{lang:?}: {time} in {text}");
+        }
+        for child in &children {
+            assert!(text.contains(&child.first_name), "{lang:?}: {text}");
+        }
+        // The trip's children are ticked.
+        assert!(html.contains("checked"), "{lang:?}: {html}");
+        assert!(
+            text.contains(pick(lang, "Qui peut y aller", "Wie kan gaan", "Who can go")),
+            "{lang:?}: {text}"
+        );
+        // Every volunteer is ranked, each with the distance in words.
+        for name in &names {
+            assert!(text.contains(name.as_str()), "{lang:?}: {name} in {text}");
+        }
+        let distance = pick(
+            lang,
+            "km du lieu de prise en charge",
+            "km van de ophaalplaats",
+            "km from the pickup place",
+        );
+        assert_eq!(
+            text.matches(distance).count(),
+            names.len(),
+            "{lang:?}: {text}"
+        );
+        // The référent comes first, with the reason in words.
+        let referent = pick(
+            lang,
+            "Est déjà parti·e avec ces enfants (1 trajet fait",
+            "Ging al mee met deze kinderen (1 rit gedaan",
+            "Already went with these children (1 trip made",
+        );
+        assert!(text.contains(referent), "{lang:?}: {text}");
+        assert!(
+            !text.contains("suggest-reason-"),
+            "{lang:?}: a raw key in {text}"
+        );
+        assert!(!text.contains("warning-"), "{lang:?}: a raw key in {text}");
+        // The one going is named, and others can be chosen in one click.
+        assert!(
+            text.contains(pick(lang, "Y va :", "Gaat:", "Going:")),
+            "{lang:?}: {text}"
+        );
+        assert!(text.contains(pick(lang, "Désigner", "Toewijzen", "Assign")));
+    }
+}
+
+#[test]
+fn a_forbidden_visit_is_said_in_words_and_the_trip_cannot_be_saved() {
+    let store = coordinator_store();
+    let am = trip(&store, "trip-today-am");
+    let child = children_of(&store, &am).remove(0);
+    put(
+        &store,
+        vec![Record::VisitRight(VisitRight {
+            id: VisitRightId::from("right-forbidden"),
+            child_id: child.id.clone(),
+            parent_id: am.parent_id.clone(),
+            allowed: false,
+            decided_by: DecidedBy::YouthCourt,
+            format: VisitFormat {
+                collective: false,
+                supervised: true,
+            },
+            rhythm: Rhythm {
+                visits: 1,
+                per: RhythmPeriod::Month,
+            },
+            valid_from: today() - Duration::days(1),
+            valid_until: None,
+            reference: String::new(),
+        })],
+    );
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/trips/trip-today-am");
+        let reason = pick(
+            lang,
+            "Une décision interdit les visites entre",
+            "Een beslissing verbiedt bezoeken tussen",
+            "A decision forbids visits between",
+        );
+        assert!(text.contains(reason), "{lang:?}: {text}");
+        assert!(text.contains(&child.first_name), "{lang:?}: {text}");
+        assert!(
+            html.contains("data-warning=\"visit_forbidden\""),
+            "{lang:?}: the warning beside the trip: {html}"
+        );
+        let save = html
+            .split("<button")
+            .find(|b| b.contains("type=\"submit\""))
+            .unwrap();
+        assert!(save.contains("disabled"), "{lang:?}: {save}");
+    }
+    // Another trip of the same day, with a child allowed, saves as before.
+    let (_, html) = render(store.clone(), Language::En, "/office/trips/trip-today-pm");
+    let save = html
+        .split("<button")
+        .find(|b| b.contains("type=\"submit\""))
+        .unwrap();
+    assert!(!save.contains("disabled"), "{save}");
+}
+
+#[test]
+fn a_new_trip_starts_empty_and_asks_for_what_the_timeline_needs() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/trips/new");
+        for words in [
+            pick(lang, "Nouveau trajet", "Nieuwe rit", "New trip"),
+            pick(lang, "Parent visité", "Bezochte ouder", "Parent visited"),
+            pick(lang, "Créneau de visite", "Bezoekmoment", "Visiting slot"),
+            pick(lang, "Prise en charge chez", "Ophalen bij", "Pickup at"),
+            pick(
+                lang,
+                "pour voir le déroulé",
+                "om het verloop te zien",
+                "to see the timeline",
+            ),
+        ] {
+            assert!(text.contains(words), "{lang:?}: {words} in {text}");
+        }
+        assert!(!html.contains("checked"), "{lang:?}: nothing chosen yet");
+        assert!(
+            !text.contains(pick(lang, "Qui peut y aller", "Wie kan gaan", "Who can go")),
+            "{lang:?}: nobody to assign before the trip exists"
+        );
+    }
+}
+
+#[test]
+fn assigning_the_month_proposes_a_free_volunteer_for_every_open_trip() {
+    let store = coordinator_store();
+    // Two more trips of this month lose their volunteer.
+    let mut later: Vec<Trip> = store
+        .trips()
+        .unwrap()
+        .into_iter()
+        .filter(|t| t.volunteer_id.is_some() && t.visit_start > now() + Duration::days(2))
+        .filter(|t| {
+            t.visit_start.with_timezone(&Brussels).date_naive()
+                < NaiveDate::from_ymd_opt(2026, 4, 1).unwrap()
+        })
+        .collect();
+    later.sort_by_key(|t| t.visit_start);
+    let opened: Vec<Trip> = later
+        .into_iter()
+        .take(2)
+        .map(|mut t| {
+            t.volunteer_id = None;
+            t
+        })
+        .collect();
+    assert_eq!(opened.len(), 2, "the demo has trips later this month");
+    put(&store, opened.iter().cloned().map(Record::Trip).collect());
+    let open_today = trip(&store, "trip-today-open");
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/assign");
+        assert!(
+            text.contains(pick(
+                lang,
+                "Désigner le mois",
+                "De maand toewijzen",
+                "Assign the month"
+            )),
+            "{lang:?}: {text}"
+        );
+        assert!(
+            text.contains(pick(lang, "mars 2026", "maart 2026", "March 2026")),
+            "{lang:?}: {text}"
+        );
+        for t in opened.iter().chain([&open_today]) {
+            if t.visit_start > now() {
+                assert!(
+                    html.contains(&format!("data-trip=\"{}\"", t.id)),
+                    "{lang:?}: {} listed: {html}",
+                    t.id
+                );
+                assert!(html.contains(&format!("href=\"/office/trips/{}\"", t.id)));
+            }
+        }
+        let rows = html.matches("data-trip=").count();
+        let nobody = text
+            .matches(pick(
+                lang,
+                "Personne n'est libre",
+                "Niemand is vrij",
+                "Nobody is free",
+            ))
+            .count();
+        assert!(rows >= 2, "{lang:?}: {html}");
+        let button = match lang {
+            Language::Fr => format!("Tous les désigner ({})", rows - nobody),
+            Language::Nl => format!("Allemaal toewijzen ({})", rows - nobody),
+            _ => format!("Assign them all ({})", rows - nobody),
+        };
+        assert!(text.contains(&button), "{lang:?}: {button} in {text}");
+    }
+}
+
+#[test]
+fn the_board_of_the_day_and_the_menu_lead_to_planning() {
+    let store = coordinator_store();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/today");
+        for id in ["trip-today-am", "trip-today-pm", "trip-today-open"] {
+            assert!(
+                html.contains(&format!("href=\"/office/trips/{id}\"")),
+                "{lang:?}: {id} opens its page: {html}"
+            );
+        }
+        assert!(
+            text.contains(pick(
+                lang,
+                "Désigner le mois",
+                "De maand toewijzen",
+                "Assign the month"
+            )),
+            "{lang:?}: the menu: {text}"
+        );
+        assert!(html.contains("href=\"/office/assign\""));
+    }
+    // A child's file links its next trips.
+    let child = children_of(&store, &trip(&store, "trip-today-pm")).remove(0);
+    let (_, html) = render(
+        store.clone(),
+        Language::Fr,
+        &format!("/office/children/{}", child.id),
+    );
+    assert!(html.contains("href=\"/office/trips/trip-"), "{html}");
+}
