@@ -171,6 +171,10 @@ if (served.ok && (served.headers.get('content-type') ?? '').includes('text/html'
   await desk.goto(answer.enroll_link);
   await desk.locator('button[type=submit]').click();
   await desk.getByText('Overview').first().waitFor({ timeout: 30000 });
+  // The first sync done and written, so that leaving the page loses
+  // nothing (the page would ask first otherwise).
+  await desk.locator('section.sync', { hasText: 'everything is sent' }).waitFor({ timeout: 30000 });
+  desk.on('dialog', (dialog) => dialog.accept());
   await desk.goto(`${url}/office/families/${guardianId}/edit`);
   await desk.getByRole('heading', { name: 'Family link' }).waitFor({ timeout: 30000 });
   await desk.locator('#family-link-language').selectOption('nl');
