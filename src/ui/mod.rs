@@ -33,6 +33,7 @@ use views::{
     PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog,
     Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
+use views::PlanMonth;
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
 
@@ -103,6 +104,8 @@ pub enum Route {
             VolunteerEdit { id: VolunteerId },
             #[route("/devices")]
             Devices {},
+            #[route("/plan")]
+            PlanMonth {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

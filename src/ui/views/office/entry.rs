@@ -26,6 +26,7 @@ mod real {
     pub use super::super::today::OfficeToday;
     pub use super::super::volunteer_form::{VolunteerEdit, VolunteerNew};
     pub use super::super::volunteers::Volunteers;
+    pub use super::super::plan_month::PlanMonth;
 }
 
 /// For each screen of the workspace: a stub component for the router, and
@@ -72,6 +73,7 @@ screens! {
     VolunteerEdit { id: VolunteerId }
     VolunteerImport {}
     Devices {}
+    PlanMonth {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

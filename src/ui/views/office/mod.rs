@@ -11,6 +11,7 @@ mod home;
 mod import;
 mod layout;
 mod parents;
+mod plan_month;
 mod prison_rooms;
 mod prisons;
 mod right_form;
@@ -25,4 +26,5 @@ pub use entry::{
     OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons,
     RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
+pub use entry::PlanMonth;
 pub use layout::Office;
