@@ -14,9 +14,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Utc};
 use itinerances::demo::generated_network_of;
-use itinerances::domain::{
-    Author, CancelReason, EventId, EventKind, Guardian, Record, TripEvent,
-};
+use itinerances::domain::{Author, CancelReason, EventId, EventKind, Guardian, Record, TripEvent};
 use itinerances::plan::{plan_month, PlanData};
 use std::time::Instant;
 
@@ -100,7 +98,13 @@ fn main() {
     let mut proposed = 0;
     let mut catch_ups = 0;
     let m = timed(RUNS, || {
-        let visits = plan_month(&data.context(), &guardians, next.year(), next.month(), today);
+        let visits = plan_month(
+            &data.context(),
+            &guardians,
+            next.year(),
+            next.month(),
+            today,
+        );
         proposed = visits.len();
         catch_ups = visits.iter().filter(|v| v.catch_up).count();
     });
@@ -113,7 +117,13 @@ fn main() {
     // month is empty and the three before it hold the cancelled trips.
     let empty = first + Months::new(5);
     let n = timed(RUNS, || {
-        let visits = plan_month(&data.context(), &guardians, empty.year(), empty.month(), today);
+        let visits = plan_month(
+            &data.context(),
+            &guardians,
+            empty.year(),
+            empty.month(),
+            today,
+        );
         proposed = visits.len();
         catch_ups = visits.iter().filter(|v| v.catch_up).count();
     });
@@ -125,7 +135,13 @@ fn main() {
     let o = timed(RUNS, || {
         let data = PlanData::from_records(&network.records);
         let guardians = guardians_of(&network.records);
-        let visits = plan_month(&data.context(), &guardians, empty.year(), empty.month(), today);
+        let visits = plan_month(
+            &data.context(),
+            &guardians,
+            empty.year(),
+            empty.month(),
+            today,
+        );
         proposed = visits.len();
     });
     println!(

@@ -55,14 +55,21 @@ fn next_months_proposal_is_a_table_with_a_row_per_visit() {
     let visits = april_plan(&store);
     assert!(!visits.is_empty(), "the demo network has visits to plan");
     assert!(
-        visits.iter().all(|v| v.children.iter().all(|c| c.as_str() != "wout")),
+        visits
+            .iter()
+            .all(|v| v.children.iter().all(|c| c.as_str() != "wout")),
         "the child whose visits are forbidden is never proposed"
     );
     let n = visits.len();
     for lang in LANGS {
         let (text, html) = render(store.clone(), lang, "/office/plan");
         for expected in [
-            pick(lang, "Planifier un mois", "Een maand plannen", "Plan a month"),
+            pick(
+                lang,
+                "Planifier un mois",
+                "Een maand plannen",
+                "Plan a month",
+            ),
             pick(lang, "avril 2026", "april 2026", "April 2026"),
         ] {
             assert!(text.contains(expected), "{lang:?}: {expected} in {text}");

@@ -145,7 +145,8 @@ impl Window {
             .map(|i| from + Duration::days(i * len / k + len / (4 * k)))
             .collect();
         for day in done {
-            if let Some(i) = (0..targets.len()).min_by_key(|&i| (targets[i] - *day).num_days().abs())
+            if let Some(i) =
+                (0..targets.len()).min_by_key(|&i| (targets[i] - *day).num_days().abs())
             {
                 targets.remove(i);
             }
@@ -271,9 +272,10 @@ struct Member<'a> {
 impl Member<'_> {
     /// An allowed right covers `day` and no forbidding decision does.
     fn may_visit_on(&self, day: NaiveDate) -> bool {
-        let forbidden = self.rights.iter().any(|r| {
-            !r.allowed && r.valid_from <= day && r.valid_until.is_none_or(|u| day <= u)
-        });
+        let forbidden = self
+            .rights
+            .iter()
+            .any(|r| !r.allowed && r.valid_from <= day && r.valid_until.is_none_or(|u| day <= u));
         !forbidden && self.rights.iter().any(|r| r.allows_on(day))
     }
 
@@ -281,7 +283,9 @@ impl Member<'_> {
     fn rhythm(&self, first: NaiveDate, next: NaiveDate) -> Option<Rhythm> {
         self.rights
             .iter()
-            .filter(|r| r.allowed && r.valid_from < next && r.valid_until.is_none_or(|u| u >= first))
+            .filter(|r| {
+                r.allowed && r.valid_from < next && r.valid_until.is_none_or(|u| u >= first)
+            })
             .max_by_key(|r| r.valid_from)
             .map(|r| r.rhythm)
     }
@@ -353,7 +357,12 @@ fn plan_family(family: &Family, members: &[(Member, Vec<Want>)]) -> Vec<Placed> 
         // The nearest free day to the target, earlier first on a tie.
         let span = (want.until - want.from).num_days();
         let found = (0..=span)
-            .flat_map(|d| [want.target - Duration::days(d), want.target + Duration::days(d)])
+            .flat_map(|d| {
+                [
+                    want.target - Duration::days(d),
+                    want.target + Duration::days(d),
+                ]
+            })
             .filter(|d| want.from <= *d && *d < want.until)
             .filter(|d| !family.busy.contains(d) && !placed.iter().any(|p| p.day == *d))
             .filter(|d| member.may_visit_on(*d))
@@ -404,7 +413,10 @@ pub fn plan_month(
         if day < since || day >= next {
             continue;
         }
-        let state = progress.get(&trip.id).copied().unwrap_or(Progress::NotStarted);
+        let state = progress
+            .get(&trip.id)
+            .copied()
+            .unwrap_or(Progress::NotStarted);
         let owed = matches!(state, Progress::Cancelled(r) if OWED_REASONS.contains(&r));
         let kept = !matches!(state, Progress::Cancelled(_));
         if kept && day >= first {
@@ -449,7 +461,8 @@ pub fn plan_month(
         owed_cancellations: Vec::new(),
     };
     let no_days = Vec::new();
-    let now = brussels(today, NaiveTime::MIN).unwrap_or_else(|| Utc.from_utc_datetime(&today.and_time(NaiveTime::MIN)));
+    let now = brussels(today, NaiveTime::MIN)
+        .unwrap_or_else(|| Utc.from_utc_datetime(&today.and_time(NaiveTime::MIN)));
     let mut out = Vec::new();
     for ((guardian_id, parent_id), members) in families {
         let (Some(guardian), Some(parent)) = (guardians.get(guardian_id), parents.get(parent_id))
@@ -467,7 +480,9 @@ pub fn plan_month(
             let Some(rhythm) = member.rhythm(first, next) else {
                 continue;
             };
-            let history = histories.get(&(&member.child.id, parent_id)).unwrap_or(&empty);
+            let history = histories
+                .get(&(&member.child.id, parent_id))
+                .unwrap_or(&empty);
             let (windows, surplus) = regular_windows(rhythm, (first, next), history);
             let owed = owed_visits(rhythm, first, history, surplus);
             let mut wants: Vec<Want> = (0..owed as i64)

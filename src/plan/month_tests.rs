@@ -1,9 +1,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::domain::{
-    EventKind, Guardian, PrisonStatus, PrisonStatusKind, Transfer, WeeklySlot,
-};
+use crate::domain::{EventKind, Guardian, PrisonStatus, PrisonStatusKind, Transfer, WeeklySlot};
 use crate::plan::fixtures::*;
 use crate::plan::PlanData;
 use chrono::Weekday;
@@ -62,7 +60,13 @@ fn lina_trip(w: &mut World, id: &str, local: &str) {
 }
 
 fn cancel(w: &mut World, trip_id: &str, reason: CancelReason) {
-    let when = w.data.trips.iter().find(|t| t.id.as_str() == trip_id).unwrap().visit_start;
+    let when = w
+        .data
+        .trips
+        .iter()
+        .find(|t| t.id.as_str() == trip_id)
+        .unwrap()
+        .visit_start;
     w.data.events.push(event(
         &format!("cancel-{trip_id}"),
         trip_id,
@@ -100,7 +104,13 @@ fn summary(visits: &[ProposedVisit]) -> Vec<String> {
 }
 
 fn plan(w: &World) -> Vec<ProposedVisit> {
-    plan_month(&w.data.context(), &w.guardians, w.month.0, w.month.1, w.today)
+    plan_month(
+        &w.data.context(),
+        &w.guardians,
+        w.month.0,
+        w.month.1,
+        w.today,
+    )
 }
 
 type Change = fn(&mut World);
@@ -174,7 +184,11 @@ fn month_plan_table() {
             },
             vec!["2025-07-08 09:00-10:30 haren lina"],
         ),
-        ("a prison without visiting hours", |w| w.data.prisons[0].visiting_hours.clear(), vec![]),
+        (
+            "a prison without visiting hours",
+            |w| w.data.prisons[0].visiting_hours.clear(),
+            vec![],
+        ),
         // A strike from Monday 7 to Friday 11 July: the week is skipped.
         (
             "strike week skipped",
@@ -290,7 +304,11 @@ fn month_plan_table() {
             |w| w.data.visit_rights[0].valid_until = Some(day("2025-06-30")),
             vec![],
         ),
-        ("archived child", |w| w.data.children[0].archived = true, vec![]),
+        (
+            "archived child",
+            |w| w.data.children[0].archived = true,
+            vec![],
+        ),
         // Trips already planned count.
         (
             "a trip already planned",
@@ -416,7 +434,12 @@ fn month_plan_table() {
             |w| {
                 add_right(w, "noah", true);
                 lina_trip(w, "may", "2025-05-15 14:00");
-                w.data.trips.last_mut().unwrap().children.push("noah".into());
+                w.data
+                    .trips
+                    .last_mut()
+                    .unwrap()
+                    .children
+                    .push("noah".into());
                 cancel(w, "may", CancelReason::Strike);
             },
             vec![
@@ -500,7 +523,10 @@ fn an_accepted_proposal_makes_a_proposed_trip_without_volunteer() {
     assert_eq!(a.children, visits[0].children);
     assert_eq!(a.parent_id.as_str(), "p1");
     assert_eq!(a.prison_id.as_str(), "haren");
-    assert_eq!((a.visit_start, a.visit_end), (at("2025-07-08 13:30"), at("2025-07-08 16:00")));
+    assert_eq!(
+        (a.visit_start, a.visit_end),
+        (at("2025-07-08 13:30"), at("2025-07-08 16:00"))
+    );
     assert_eq!(a.pickup, visits[0].pickup);
     a.validate().unwrap();
 

@@ -27,13 +27,13 @@ use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
+use views::PlanMonth;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, GuardianEdit,
     GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents,
     PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog,
     Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
-use views::PlanMonth;
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
 

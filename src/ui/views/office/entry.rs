@@ -21,12 +21,12 @@ mod real {
     pub use super::super::home::OfficeHome;
     pub use super::super::import::{FamiliesImport, VolunteerImport};
     pub use super::super::parents::{ParentEdit, ParentNew, Parents};
+    pub use super::super::plan_month::PlanMonth;
     pub use super::super::prisons::{PrisonEdit, PrisonNew, Prisons};
     pub use super::super::right_form::RightNew;
     pub use super::super::today::OfficeToday;
     pub use super::super::volunteer_form::{VolunteerEdit, VolunteerNew};
     pub use super::super::volunteers::Volunteers;
-    pub use super::super::plan_month::PlanMonth;
 }
 
 /// For each screen of the workspace: a stub component for the router, and

@@ -21,10 +21,10 @@ mod volunteers;
 
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
+pub use entry::PlanMonth;
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, GuardianEdit, GuardianNew,
     OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons,
     RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
-pub use entry::PlanMonth;
 pub use layout::Office;

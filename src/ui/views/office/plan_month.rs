@@ -86,14 +86,21 @@ pub fn PlanMonth() -> Element {
     let child_names = |v: &ProposedVisit| {
         v.children
             .iter()
-            .map(|c| ctx.child(c).map_or_else(|| c.to_string(), |c| c.first_name.clone()))
+            .map(|c| {
+                ctx.child(c)
+                    .map_or_else(|| c.to_string(), |c| c.first_name.clone())
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
     let parent_name = |v: &ProposedVisit| {
         ctx.parent(&v.parent_id).map_or_else(
             || v.parent_id.to_string(),
-            |p| format!("{} {}", p.first_name, p.last_name).trim().to_owned(),
+            |p| {
+                format!("{} {}", p.first_name, p.last_name)
+                    .trim()
+                    .to_owned()
+            },
         )
     };
     let prison_name = |v: &ProposedVisit| {

@@ -9,8 +9,8 @@ mod trips;
 
 pub use prison_sheet::PrisonSheet;
 pub use report::Report;
-pub use trip_detail::TripDetail;
 pub use trip_detail::warning_text;
+pub use trip_detail::TripDetail;
 pub use trip_log::TripLog;
 pub use trips::{Trips, UPCOMING_PAGE};
 
