@@ -26,6 +26,10 @@ pub const CATCH_UP_MONTHS: u32 = 3;
 /// Days between two catch-ups of the same family in one month.
 const CATCH_UP_SPACING_DAYS: i64 = 7;
 
+/// How many days further from its target a visit may go to a day with fewer
+/// visits in the network: volunteers are not all free on the same morning.
+const SPREAD_DAYS: i64 = 3;
+
 /// The cancellations that leave a visit owed: the prison's doing, not the family's.
 pub const OWED_REASONS: [CancelReason; 3] = [
     CancelReason::Strike,
@@ -332,8 +336,13 @@ impl Family<'_> {
     }
 }
 
-/// Places the visits of one guardian's children with one parent.
-fn plan_family(family: &Family, members: &[(Member, Vec<Want>)]) -> Vec<Placed> {
+/// Places the visits of one guardian's children with one parent; `load`
+/// counts the network's visits per day, planned and proposed.
+fn plan_family(
+    family: &Family,
+    members: &[(Member, Vec<Want>)],
+    load: &mut HashMap<NaiveDate, usize>,
+) -> Vec<Placed> {
     let mut wants: Vec<(usize, Want)> = members
         .iter()
         .enumerate()
@@ -354,20 +363,31 @@ fn plan_family(family: &Family, members: &[(Member, Vec<Want>)]) -> Vec<Placed> 
             visit.children.push(member.child.id.clone());
             continue;
         }
-        // The nearest free day to the target, earlier first on a tie.
+        // The free days nearest to the target, earlier first on a tie; of
+        // those up to SPREAD_DAYS further than the nearest, the one with the
+        // fewest visits in the network.
         let span = (want.until - want.from).num_days();
-        let found = (0..=span)
+        let mut candidates = (0..=span)
             .flat_map(|d| {
                 [
-                    want.target - Duration::days(d),
-                    want.target + Duration::days(d),
+                    (d, want.target - Duration::days(d)),
+                    (d, want.target + Duration::days(d)),
                 ]
             })
-            .filter(|d| want.from <= *d && *d < want.until)
-            .filter(|d| !family.busy.contains(d) && !placed.iter().any(|p| p.day == *d))
-            .filter(|d| member.may_visit_on(*d))
-            .find_map(|d| family.slot_on(d).map(|slot| (d, slot)));
+            .filter(|(_, d)| want.from <= *d && *d < want.until)
+            .filter(|(_, d)| !family.busy.contains(d) && !placed.iter().any(|p| p.day == *d))
+            .filter(|(_, d)| member.may_visit_on(*d))
+            .filter_map(|(distance, d)| family.slot_on(d).map(|slot| (distance, d, slot)));
+        let found = candidates.next().and_then(|nearest| {
+            let limit = nearest.0 + SPREAD_DAYS;
+            std::iter::once(nearest)
+                .chain(candidates.take_while(|(distance, _, _)| *distance <= limit))
+                .enumerate()
+                .min_by_key(|(order, (_, d, _))| (load.get(d).copied().unwrap_or(0), *order))
+                .map(|(_, (_, d, slot))| (d, slot))
+        });
         if let Some((day, (prison, start, end))) = found {
+            *load.entry(day).or_default() += 1;
             placed.push(Placed {
                 day,
                 prison,
@@ -408,6 +428,7 @@ pub fn plan_month(
     // months to the end of the planned month.
     let mut histories: HashMap<(&ChildId, &ParentId), History> = HashMap::new();
     let mut busy: HashMap<&ParentId, Vec<NaiveDate>> = HashMap::new();
+    let mut load: HashMap<NaiveDate, usize> = HashMap::new();
     for trip in ctx.trips {
         let day = local_day(trip.visit_start);
         if day < since || day >= next {
@@ -421,6 +442,7 @@ pub fn plan_month(
         let kept = !matches!(state, Progress::Cancelled(_));
         if kept && day >= first {
             busy.entry(&trip.parent_id).or_default().push(day);
+            *load.entry(day).or_default() += 1;
         }
         for child in &trip.children {
             let h = histories
@@ -508,7 +530,7 @@ pub fn plan_month(
             address: guardian.pickup_address.clone(),
             location: guardian.pickup_location,
         };
-        for mut visit in plan_family(&family, &with_wants) {
+        for mut visit in plan_family(&family, &with_wants, &mut load) {
             visit.children.sort();
             let mut proposal = ProposedVisit {
                 children: visit.children,

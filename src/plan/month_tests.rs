@@ -258,7 +258,7 @@ fn month_plan_table() {
             ],
         ),
         (
-            "children of another guardian go separately",
+            "another guardian's children: their own visit, on a quieter day",
             |w| {
                 add_right(w, "noah", true);
                 w.data.children[1].guardian_id = "g2".into();
@@ -266,7 +266,7 @@ fn month_plan_table() {
             },
             vec![
                 "2025-07-08 13:30-16:00 haren lina",
-                "2025-07-08 13:30-16:00 haren noah",
+                "2025-07-10 13:30-16:00 haren noah",
             ],
         ),
         // Forbidden rights are never proposed.
