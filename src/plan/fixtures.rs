@@ -188,3 +188,17 @@ pub fn world() -> PlanData {
         children: vec![child("lina", Language::Fr), child("noah", Language::Fr)],
     }
 }
+
+pub fn guardian(id: &str) -> Guardian {
+    Guardian {
+        id: GuardianId::from(id),
+        kind: GuardianKind::Grandparent,
+        name: format!("Guardian {id}"),
+        phone: "+32 2 000 00 00".into(),
+        pickup_address: format!("Rue de {id}, Schaerbeek"),
+        pickup_location: SCHAERBEEK,
+        language: Some(Language::Fr),
+        email: String::new(),
+        archived: false,
+    }
+}

@@ -1,7 +1,8 @@
 //! Planning decisions as pure functions: travel estimates, the timeline of a
 //! trip (when to meet, leave, be at the door, be back), warnings about a trip
 //! (timing, visit rights, volunteer availability, prison disruptions, transfers)
-//! and volunteer suggestions for a trip.
+//! volunteer suggestions for a trip, and a month of visits proposed from the
+//! visit rights' rhythms.
 //!
 //! Stands on `domain` only. It must not depend on `protocol`, `store`, `sync`,
 //! the user interface or the server, and does no I/O: the current time is
@@ -9,6 +10,7 @@
 
 mod assign;
 mod context;
+mod month;
 mod suggest;
 mod timeline;
 mod travel;
@@ -16,6 +18,9 @@ mod warnings;
 
 pub use assign::{propose_assignments, Proposal};
 pub use context::{PlanContext, PlanData};
+pub use month::{
+    month_bounds, plan_month, trip_from_proposal, ProposedVisit, CATCH_UP_MONTHS, OWED_REASONS,
+};
 pub use suggest::{suggest_volunteers, Suggestion, SuggestionReason};
 pub use timeline::{local_time, timeline_for, Timeline, EXIT_MINUTES, HANDOVER_MARGIN_MINUTES};
 pub use travel::{estimate_travel, TravelEstimate};

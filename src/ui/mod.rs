@@ -28,6 +28,7 @@ use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
+use views::PlanMonth;
 use views::{AssignMonth, TripNew, TripPage};
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, FamilyNotices,
@@ -113,6 +114,8 @@ pub enum Route {
             TripPage { id: TripId },
             #[route("/assign")]
             AssignMonth {},
+            #[route("/plan")]
+            PlanMonth {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

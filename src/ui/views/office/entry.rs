@@ -23,6 +23,7 @@ mod real {
     pub use super::super::home::OfficeHome;
     pub use super::super::import::{FamiliesImport, VolunteerImport};
     pub use super::super::parents::{ParentEdit, ParentNew, Parents};
+    pub use super::super::plan_month::PlanMonth;
     pub use super::super::prisons::{PrisonEdit, PrisonNew, Prisons};
     pub use super::super::right_form::RightNew;
     pub use super::super::today::OfficeToday;
@@ -79,6 +80,7 @@ screens! {
     TripNew {}
     TripPage { id: TripId }
     AssignMonth {}
+    PlanMonth {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

@@ -14,6 +14,7 @@ mod home;
 mod import;
 mod layout;
 mod parents;
+mod plan_month;
 mod prison_rooms;
 mod prisons;
 mod review;
@@ -25,6 +26,7 @@ mod volunteers;
 
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
+pub use entry::PlanMonth;
 pub use entry::{AssignMonth, TripNew, TripPage};
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, FamilyNotices, GuardianEdit,

@@ -1,0 +1,574 @@
+//! A month of visits proposed from the visit rights' rhythms: for every child
+//! and parent with an allowed right, the visits the rhythm asks for that
+//! month, minus the trips already planned, in the prison's visiting slots,
+//! siblings together, spread over the month, away from the prison's known
+//! disruptions. Visits owed because an earlier trip was cancelled (strike,
+//! lockdown, refused at the door) come first, marked as catch-ups.
+//!
+//! Pure: the day of planning is passed in. Depends on `domain` and the other
+//! `plan` modules only; the guardians (pickup places, who is whose sibling)
+//! are passed beside the [`PlanContext`], which does not hold them.
+
+use super::context::PlanContext;
+use super::warnings::{check_trip, Warning};
+use crate::domain::{
+    CancelReason, Child, ChildId, DetainedParent, Guardian, GuardianId, ParentId, Pickup, Prison,
+    PrisonId, Progress, Rhythm, RhythmPeriod, TravelMode, Trip, TripEvent, TripId, TripStatus,
+    VisitRight,
+};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono_tz::Europe::Brussels;
+use std::collections::{BTreeMap, HashMap};
+
+/// How many months back a cancelled visit is still owed.
+pub const CATCH_UP_MONTHS: u32 = 3;
+
+/// Days between two catch-ups of the same family in one month.
+const CATCH_UP_SPACING_DAYS: i64 = 7;
+
+/// How many days further from its target a visit may go to a day with fewer
+/// visits in the network: volunteers are not all free on the same morning.
+const SPREAD_DAYS: i64 = 3;
+
+/// The cancellations that leave a visit owed: the prison's doing, not the family's.
+pub const OWED_REASONS: [CancelReason; 3] = [
+    CancelReason::Strike,
+    CancelReason::Lockdown,
+    CancelReason::RefusedAtDoor,
+];
+
+/// One visit of the proposal: who, where, when, and what is worth checking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposedVisit {
+    /// The children going together (siblings share a visit).
+    pub children: Vec<ChildId>,
+    pub parent_id: ParentId,
+    pub prison_id: PrisonId,
+    /// The day of the visit, in Brussels.
+    pub day: NaiveDate,
+    /// The visiting slot used, in UTC.
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub pickup: Pickup,
+    /// Makes up for a visit cancelled in the previous months.
+    pub catch_up: bool,
+    /// What [`check_trip`] says about the trip it would make; "no volunteer
+    /// yet" is left out, since volunteers are assigned after planning.
+    pub warnings: Vec<Warning>,
+}
+
+/// The trip an accepted proposal makes: proposed, without a volunteer yet.
+pub fn trip_from_proposal(visit: &ProposedVisit) -> Trip {
+    trip_with_id(visit, TripId::random())
+}
+
+fn trip_with_id(visit: &ProposedVisit, id: TripId) -> Trip {
+    Trip {
+        id,
+        children: visit.children.clone(),
+        parent_id: visit.parent_id.clone(),
+        prison_id: visit.prison_id.clone(),
+        room_id: None,
+        visit_start: visit.start,
+        visit_end: visit.end,
+        pickup: visit.pickup.clone(),
+        pickup_time: None,
+        travel_mode: TravelMode::Car,
+        travel_minutes: None,
+        volunteer_id: None,
+        status: TripStatus::Proposed,
+    }
+}
+
+/// The first day of `month` of `year` and the first day of the next month.
+pub fn month_bounds(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    Some((first, next))
+}
+
+/// The month `n` months before the one starting on `first`.
+fn months_back(first: NaiveDate, n: u32) -> NaiveDate {
+    first
+        .checked_sub_months(chrono::Months::new(n))
+        .unwrap_or(first)
+}
+
+/// A Brussels wall-clock time on `day`, as UTC (`None` in the spring gap).
+fn brussels(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    Brussels
+        .from_local_datetime(&day.and_time(time))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn local_day(at: DateTime<Utc>) -> NaiveDate {
+    at.with_timezone(&Brussels).date_naive()
+}
+
+/// The rhythm period holding `day`: `[start, end)`.
+fn period_of(per: RhythmPeriod, day: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let month_start = |m0: u32| NaiveDate::from_ymd_opt(day.year(), m0 + 1, 1).unwrap_or(day);
+    match per {
+        RhythmPeriod::Week => {
+            let start = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+            (start, start + Duration::days(7))
+        }
+        RhythmPeriod::Month => {
+            let start = month_start(day.month0());
+            (start, start + chrono::Months::new(1))
+        }
+        RhythmPeriod::Quarter => {
+            let start = month_start(day.month0() / 3 * 3);
+            (start, start + chrono::Months::new(3))
+        }
+    }
+}
+
+/// A stretch of the month and the days its visits still aim at.
+#[derive(Debug, Clone)]
+struct Window {
+    from: NaiveDate,
+    /// Exclusive.
+    until: NaiveDate,
+    targets: Vec<NaiveDate>,
+}
+
+impl Window {
+    /// `asked` visits spread over `[from, until)` (for two visits in a month,
+    /// the first and the third week); each trip already planned in the
+    /// rhythm's period takes the target nearest to it.
+    fn new(from: NaiveDate, until: NaiveDate, asked: usize, done: &[NaiveDate]) -> Self {
+        let len = (until - from).num_days().max(1);
+        let k = asked.max(1) as i64;
+        let mut targets: Vec<NaiveDate> = (0..asked as i64)
+            .map(|i| from + Duration::days(i * len / k + len / (4 * k)))
+            .collect();
+        for day in done {
+            if let Some(i) =
+                (0..targets.len()).min_by_key(|&i| (targets[i] - *day).num_days().abs())
+            {
+                targets.remove(i);
+            }
+        }
+        Self {
+            from,
+            until,
+            targets,
+        }
+    }
+}
+
+/// The trips of one child and parent: kept ones, and those cancelled for a
+/// reason that leaves the visit owed.
+struct History<'a> {
+    kept: Vec<&'a Trip>,
+    owed_cancellations: Vec<&'a Trip>,
+}
+
+impl History<'_> {
+    fn kept_between(&self, from: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
+        self.kept
+            .iter()
+            .map(|t| local_day(t.visit_start))
+            .filter(|d| from <= *d && *d < until)
+            .collect()
+    }
+}
+
+/// The windows of the month and the visits each still asks for after the
+/// trips already planned; and how many trips went beyond the rhythm (they
+/// make up owed visits).
+fn regular_windows(
+    rhythm: Rhythm,
+    (first, next): (NaiveDate, NaiveDate),
+    history: &History,
+) -> (Vec<Window>, usize) {
+    let v = usize::from(rhythm.visits);
+    let mut windows = Vec::new();
+    let mut surplus = 0;
+    let mut push = |from: NaiveDate, until: NaiveDate, asked: usize, done: Vec<NaiveDate>| {
+        surplus += done.len().saturating_sub(asked);
+        windows.push(Window::new(from, until, asked, &done));
+    };
+    match rhythm.per {
+        RhythmPeriod::Month => push(first, next, v, history.kept_between(first, next)),
+        RhythmPeriod::Week => {
+            // A week belongs to the month holding its Thursday, as ISO weeks do.
+            let mut monday = period_of(RhythmPeriod::Week, first).0;
+            while monday < next {
+                let thursday = monday + Duration::days(3);
+                let until = monday + Duration::days(7);
+                if first <= thursday && thursday < next {
+                    let done = history.kept_between(monday, until);
+                    push(monday.max(first), until.min(next), v, done);
+                }
+                monday = until;
+            }
+        }
+        RhythmPeriod::Quarter => {
+            // The quarter's visits go to its first months: by the end of
+            // month m (0, 1, 2) of the quarter, ceil((m + 1) × v / 3) are due.
+            let (q_start, _) = period_of(RhythmPeriod::Quarter, first);
+            let m = (first.month0() % 3) as usize;
+            let due = ((m + 1) * v).div_ceil(3);
+            push(first, next, due, history.kept_between(q_start, next));
+        }
+    }
+    (windows, surplus)
+}
+
+/// How many visits are still owed for cancellations in the months before
+/// `first`: per rhythm period, the cancellations the period's other trips did
+/// not make up, less the trips beyond the rhythm in later periods.
+fn owed_visits(rhythm: Rhythm, first: NaiveDate, history: &History, surplus_now: usize) -> usize {
+    let since = months_back(first, CATCH_UP_MONTHS);
+    let asked = usize::from(rhythm.visits);
+    let mut cancelled: BTreeMap<NaiveDate, (NaiveDate, usize)> = BTreeMap::new();
+    for trip in &history.owed_cancellations {
+        let day = local_day(trip.visit_start);
+        let (start, end) = period_of(rhythm.per, day);
+        // Periods still running are the regular plan's business.
+        if since <= day && end <= first {
+            cancelled.entry(start).or_insert((end, 0)).1 += 1;
+        }
+    }
+    let Some(earliest) = cancelled.keys().next().copied() else {
+        return 0;
+    };
+    let mut owed = 0;
+    for (start, (end, count)) in &cancelled {
+        let done = history.kept_between(*start, *end).len();
+        owed += (*count).min(asked.saturating_sub(done));
+    }
+    // Trips beyond the rhythm in later, finished periods made some up.
+    let mut later: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for trip in &history.kept {
+        let day = local_day(trip.visit_start);
+        let (start, end) = period_of(rhythm.per, day);
+        if start > earliest && end <= first && !cancelled.contains_key(&start) {
+            *later.entry(start).or_default() += 1;
+        }
+    }
+    let surplus: usize = later.values().map(|n| n.saturating_sub(asked)).sum();
+    owed.saturating_sub(surplus + surplus_now)
+}
+
+/// One child's visits to place: target days and where each may go.
+#[derive(Debug, Clone, Copy)]
+struct Want {
+    target: NaiveDate,
+    from: NaiveDate,
+    until: NaiveDate,
+    catch_up: bool,
+}
+
+/// A child with the rights that matter to them with one parent.
+struct Member<'a> {
+    child: &'a Child,
+    rights: Vec<&'a VisitRight>,
+}
+
+impl Member<'_> {
+    /// An allowed right covers `day` and no forbidding decision does.
+    fn may_visit_on(&self, day: NaiveDate) -> bool {
+        let forbidden = self
+            .rights
+            .iter()
+            .any(|r| !r.allowed && r.valid_from <= day && r.valid_until.is_none_or(|u| day <= u));
+        !forbidden && self.rights.iter().any(|r| r.allows_on(day))
+    }
+
+    /// The rhythm of the latest allowed right valid in the month.
+    fn rhythm(&self, first: NaiveDate, next: NaiveDate) -> Option<Rhythm> {
+        self.rights
+            .iter()
+            .filter(|r| {
+                r.allowed && r.valid_from < next && r.valid_until.is_none_or(|u| u >= first)
+            })
+            .max_by_key(|r| r.valid_from)
+            .map(|r| r.rhythm)
+    }
+}
+
+/// A visit being placed for one family.
+struct Placed {
+    day: NaiveDate,
+    prison: PrisonId,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    children: Vec<ChildId>,
+    catch_up: bool,
+}
+
+/// What a family's planning looks at.
+struct Family<'a> {
+    parent: &'a DetainedParent,
+    prisons: &'a HashMap<&'a PrisonId, &'a Prison>,
+    /// Days already taken by a kept trip with this parent.
+    busy: Vec<NaiveDate>,
+    today: NaiveDate,
+}
+
+impl Family<'_> {
+    /// The first visiting slot on `day` at the parent's prison that the
+    /// prison's status leaves alone, if the parent is still held then.
+    fn slot_on(&self, day: NaiveDate) -> Option<(PrisonId, DateTime<Utc>, DateTime<Utc>)> {
+        if day < self.today || self.parent.released_on.is_some_and(|on| on <= day) {
+            return None;
+        }
+        let prison_id = self.parent.prison_on(day);
+        let prison = self.prisons.get(prison_id)?;
+        let mut slots: Vec<_> = prison
+            .visiting_hours
+            .iter()
+            .filter(|s| s.weekday == day.weekday() && s.from < s.until)
+            .collect();
+        slots.sort_by_key(|s| s.from);
+        slots.into_iter().find_map(|s| {
+            let (start, end) = (brussels(day, s.from)?, brussels(day, s.until)?);
+            (!prison.status.disrupts(start, end)).then(|| (prison_id.clone(), start, end))
+        })
+    }
+}
+
+/// Places the visits of one guardian's children with one parent; `load`
+/// counts the network's visits per day, planned and proposed.
+fn plan_family(
+    family: &Family,
+    members: &[(Member, Vec<Want>)],
+    load: &mut HashMap<NaiveDate, usize>,
+) -> Vec<Placed> {
+    let mut wants: Vec<(usize, Want)> = members
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, w))| w.iter().map(move |w| (i, *w)))
+        .collect();
+    // Catch-ups first, then by target day: the first child placed sets the
+    // day, the siblings join.
+    wants.sort_by_key(|(i, w)| (!w.catch_up, w.target, *i));
+    let mut placed: Vec<Placed> = Vec::new();
+    for (i, want) in wants {
+        let member = &members[i].0;
+        let joinable = placed
+            .iter_mut()
+            .filter(|p| p.catch_up == want.catch_up && !p.children.contains(&member.child.id))
+            .filter(|p| want.from <= p.day && p.day < want.until && member.may_visit_on(p.day))
+            .min_by_key(|p| (p.day - want.target).num_days().abs());
+        if let Some(visit) = joinable {
+            visit.children.push(member.child.id.clone());
+            continue;
+        }
+        // The free days nearest to the target, earlier first on a tie; of
+        // those up to SPREAD_DAYS further than the nearest, the one with the
+        // fewest visits in the network.
+        let span = (want.until - want.from).num_days();
+        let mut candidates = (0..=span)
+            .flat_map(|d| {
+                [
+                    (d, want.target - Duration::days(d)),
+                    (d, want.target + Duration::days(d)),
+                ]
+            })
+            .filter(|(_, d)| want.from <= *d && *d < want.until)
+            .filter(|(_, d)| !family.busy.contains(d) && !placed.iter().any(|p| p.day == *d))
+            .filter(|(_, d)| member.may_visit_on(*d))
+            .filter_map(|(distance, d)| family.slot_on(d).map(|slot| (distance, d, slot)));
+        let found = candidates.next().and_then(|nearest| {
+            let limit = nearest.0 + SPREAD_DAYS;
+            std::iter::once(nearest)
+                .chain(candidates.take_while(|(distance, _, _)| *distance <= limit))
+                .enumerate()
+                .min_by_key(|(order, (_, d, _))| (load.get(d).copied().unwrap_or(0), *order))
+                .map(|(_, (_, d, slot))| (d, slot))
+        });
+        if let Some((day, (prison, start, end))) = found {
+            *load.entry(day).or_default() += 1;
+            placed.push(Placed {
+                day,
+                prison,
+                start,
+                end,
+                children: vec![member.child.id.clone()],
+                catch_up: want.catch_up,
+            });
+        }
+    }
+    placed
+}
+
+/// The visits `month` of `year` asks for, planned on `today` (no visit
+/// before it). Catch-ups come first, then the others by day. Nothing is
+/// proposed for a child without a record or a guardian, for a parent without
+/// a record, or at a prison without visiting hours.
+pub fn plan_month(
+    ctx: &PlanContext,
+    guardians: &[Guardian],
+    year: i32,
+    month: u32,
+    today: NaiveDate,
+) -> Vec<ProposedVisit> {
+    let Some((first, next)) = month_bounds(year, month) else {
+        return Vec::new();
+    };
+    let since = months_back(first, CATCH_UP_MONTHS);
+
+    let progress = progress_by_trip(ctx.events);
+    let prisons: HashMap<&PrisonId, &Prison> = ctx.prisons.iter().map(|p| (&p.id, p)).collect();
+    let children: HashMap<&ChildId, &Child> = ctx.children.iter().map(|c| (&c.id, c)).collect();
+    let parents: HashMap<&ParentId, &DetainedParent> =
+        ctx.parents.iter().map(|p| (&p.id, p)).collect();
+    let guardians: HashMap<&GuardianId, &Guardian> = guardians.iter().map(|g| (&g.id, g)).collect();
+
+    // The trips of each child and parent that matter: from the catch-up
+    // months to the end of the planned month.
+    let mut histories: HashMap<(&ChildId, &ParentId), History> = HashMap::new();
+    let mut busy: HashMap<&ParentId, Vec<NaiveDate>> = HashMap::new();
+    let mut load: HashMap<NaiveDate, usize> = HashMap::new();
+    for trip in ctx.trips {
+        let day = local_day(trip.visit_start);
+        if day < since || day >= next {
+            continue;
+        }
+        let state = progress
+            .get(&trip.id)
+            .copied()
+            .unwrap_or(Progress::NotStarted);
+        let owed = matches!(state, Progress::Cancelled(r) if OWED_REASONS.contains(&r));
+        let kept = !matches!(state, Progress::Cancelled(_));
+        if kept && day >= first {
+            busy.entry(&trip.parent_id).or_default().push(day);
+            *load.entry(day).or_default() += 1;
+        }
+        for child in &trip.children {
+            let h = histories
+                .entry((child, &trip.parent_id))
+                .or_insert_with(|| History {
+                    kept: Vec::new(),
+                    owed_cancellations: Vec::new(),
+                });
+            if kept {
+                h.kept.push(trip);
+            } else if owed {
+                h.owed_cancellations.push(trip);
+            }
+        }
+    }
+
+    // Families: a guardian's children with one parent, in a stable order.
+    let mut families: BTreeMap<(&GuardianId, &ParentId), Vec<Member>> = BTreeMap::new();
+    let mut rights: BTreeMap<(&ChildId, &ParentId), Vec<&VisitRight>> = BTreeMap::new();
+    for right in ctx.visit_rights {
+        rights
+            .entry((&right.child_id, &right.parent_id))
+            .or_default()
+            .push(right);
+    }
+    for ((child_id, parent_id), rights) in rights {
+        let Some(child) = children.get(child_id).filter(|c| !c.archived) else {
+            continue;
+        };
+        families
+            .entry((&child.guardian_id, parent_id))
+            .or_default()
+            .push(Member { child, rights });
+    }
+
+    let empty = History {
+        kept: Vec::new(),
+        owed_cancellations: Vec::new(),
+    };
+    let no_days = Vec::new();
+    let now = brussels(today, NaiveTime::MIN)
+        .unwrap_or_else(|| Utc.from_utc_datetime(&today.and_time(NaiveTime::MIN)));
+    let mut out = Vec::new();
+    for ((guardian_id, parent_id), members) in families {
+        let (Some(guardian), Some(parent)) = (guardians.get(guardian_id), parents.get(parent_id))
+        else {
+            continue;
+        };
+        let family = Family {
+            parent,
+            prisons: &prisons,
+            busy: busy.get(parent_id).unwrap_or(&no_days).clone(),
+            today,
+        };
+        let mut with_wants = Vec::new();
+        for member in members {
+            let Some(rhythm) = member.rhythm(first, next) else {
+                continue;
+            };
+            let history = histories
+                .get(&(&member.child.id, parent_id))
+                .unwrap_or(&empty);
+            let (windows, surplus) = regular_windows(rhythm, (first, next), history);
+            let owed = owed_visits(rhythm, first, history, surplus);
+            let mut wants: Vec<Want> = (0..owed as i64)
+                .map(|i| Want {
+                    target: first + Duration::days(i * CATCH_UP_SPACING_DAYS),
+                    from: first,
+                    until: next,
+                    catch_up: true,
+                })
+                .collect();
+            for window in &windows {
+                wants.extend(window.targets.iter().map(|&target| Want {
+                    target,
+                    from: window.from,
+                    until: window.until,
+                    catch_up: false,
+                }));
+            }
+            with_wants.push((member, wants));
+        }
+        let pickup = Pickup {
+            guardian_id: guardian.id.clone(),
+            address: guardian.pickup_address.clone(),
+            location: guardian.pickup_location,
+        };
+        for mut visit in plan_family(&family, &with_wants, &mut load) {
+            visit.children.sort();
+            let mut proposal = ProposedVisit {
+                children: visit.children,
+                parent_id: parent.id.clone(),
+                prison_id: visit.prison,
+                day: visit.day,
+                start: visit.start,
+                end: visit.end,
+                pickup: pickup.clone(),
+                catch_up: visit.catch_up,
+                warnings: Vec::new(),
+            };
+            let trip = trip_with_id(&proposal, TripId::from("proposed-visit"));
+            proposal.warnings = check_trip(&trip, ctx, now)
+                .into_iter()
+                .filter(|w| *w != Warning::NoVolunteer)
+                .collect();
+            out.push(proposal);
+        }
+    }
+    out.sort_by(|a, b| {
+        (!a.catch_up, a.start, &a.parent_id).cmp(&(!b.catch_up, b.start, &b.parent_id))
+    });
+    out
+}
+
+/// Where each trip stands, reading the events once.
+fn progress_by_trip(events: &[TripEvent]) -> HashMap<&TripId, Progress> {
+    let mut by_trip: HashMap<&TripId, Vec<&TripEvent>> = HashMap::new();
+    for event in events {
+        by_trip.entry(&event.trip_id).or_default().push(event);
+    }
+    by_trip
+        .into_iter()
+        .map(|(id, events)| (id, Progress::of(events)))
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "month_tests.rs"]
+mod tests;
