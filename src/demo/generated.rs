@@ -346,7 +346,7 @@ pub fn generated_steps(
         ];
         let scenario = rng.below(10);
         let reason = *rng.pick(&CancelReason::ALL);
-        let mut report = |rng: &mut XorShift, written| TripReport {
+        let report = |rng: &mut XorShift, written| TripReport {
             trip_id: trip.id.clone(),
             author: volunteer.clone(),
             mood_before: Mood::Calm,

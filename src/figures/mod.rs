@@ -277,7 +277,7 @@ pub fn caught_up(outcomes: &[TripOutcome<'_>]) -> BTreeSet<TripId> {
             done_by_parent
                 .entry(&o.trip.parent_id)
                 .or_default()
-                .push((i, o));
+                .push((i, *o));
         }
     }
     let mut used: BTreeSet<&TripId> = BTreeSet::new();
