@@ -29,9 +29,9 @@ use std::convert::Infallible;
 use std::str::FromStr;
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, GuardianEdit,
-    GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents,
-    PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail, TripLog,
-    Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    GuardianNew, NotFound, Office, OfficeFigures, OfficeHome, OfficeToday, ParentEdit, ParentNew,
+    Parents, PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail,
+    TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -103,6 +103,8 @@ pub enum Route {
             VolunteerEdit { id: VolunteerId },
             #[route("/devices")]
             Devices {},
+            #[route("/figures")]
+            OfficeFigures {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

@@ -17,6 +17,7 @@ mod real {
     pub use super::super::child_form::{ChildEdit, ChildNew};
     pub use super::super::children::{ChildFile, Children};
     pub use super::super::devices::Devices;
+    pub use super::super::figures::OfficeFigures;
     pub use super::super::guardian_form::{GuardianEdit, GuardianNew};
     pub use super::super::home::OfficeHome;
     pub use super::super::import::{FamiliesImport, VolunteerImport};
@@ -72,6 +73,7 @@ screens! {
     VolunteerEdit { id: VolunteerId }
     VolunteerImport {}
     Devices {}
+    OfficeFigures {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

@@ -55,6 +55,7 @@ pub fn Office() -> Element {
         (Route::Prisons {}, "office-nav-prisons"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
+        (Route::OfficeFigures {}, "office-nav-figures"),
     ];
     rsx! {
         div { class: "app office", lang: lang.code(),

@@ -6,6 +6,7 @@ mod child_form;
 mod children;
 mod devices;
 mod entry;
+mod figures;
 mod guardian_form;
 mod home;
 mod import;
@@ -22,7 +23,7 @@ mod volunteers;
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, GuardianEdit, GuardianNew,
-    OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, Prisons,
-    RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    OfficeFigures, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew,
+    Prisons, RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 pub use layout::Office;
