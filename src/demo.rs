@@ -12,7 +12,7 @@ mod generated;
 mod prisons;
 mod trips;
 
-pub use generated::{generated_network, generated_network_of};
+pub use generated::{generated_network, generated_network_of, generated_steps};
 
 use crate::domain::{Record, VolunteerId};
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};

@@ -6,6 +6,7 @@
 
 pub mod demo;
 pub mod domain;
+pub mod figures;
 pub mod i18n;
 pub mod plan;
 pub mod protocol;

@@ -302,3 +302,105 @@ pub fn generated_network_of(
         volunteers: volunteer_ids.into_iter().zip(names).collect(),
     }
 }
+
+/// Steps and reports for `trips`, deterministic from a seed, as a season
+/// would leave them: most trips done (some reported twice, the later report
+/// correcting the kilometres), some done up to the end of the visit only,
+/// some cancelled before leaving by a coordinator, some cancelled on the way
+/// by the volunteer (who still logs coming back), some not started, some
+/// stopped half-way.
+pub fn generated_steps(
+    seed: u64,
+    trips: &[Trip],
+) -> (
+    Vec<crate::domain::TripEvent>,
+    Vec<crate::domain::TripReport>,
+) {
+    use crate::domain::{
+        Author, CancelReason, Contact, EventId, EventKind, Mood, TripEvent, TripReport,
+    };
+    let mut rng = XorShift::new(seed);
+    let mut events = Vec::new();
+    let mut reports = Vec::new();
+    for trip in trips {
+        let volunteer = match &trip.volunteer_id {
+            Some(v) => Author::Volunteer(v.clone()),
+            None => Author::Coordinator("Coordination (generated)".to_owned()),
+        };
+        let mut step = |kind: EventKind, at, author: &Author, note: &str| {
+            events.push(TripEvent {
+                id: EventId(format!("ge-{}-{}", trip.id.as_str(), events.len())),
+                trip_id: trip.id.clone(),
+                kind,
+                at,
+                author: author.clone(),
+                note: note.to_owned(),
+            });
+        };
+        let times = [
+            trip.visit_start - Duration::minutes(60 + rng.below(60) as i64),
+            trip.visit_start - Duration::minutes(20),
+            trip.visit_start - Duration::minutes(10),
+            trip.visit_start,
+            trip.visit_end,
+            trip.visit_end + Duration::minutes(45 + rng.below(60) as i64),
+        ];
+        let scenario = rng.below(10);
+        let reason = *rng.pick(&CancelReason::ALL);
+        let report = |rng: &mut XorShift, written| TripReport {
+            trip_id: trip.id.clone(),
+            author: volunteer.clone(),
+            mood_before: Mood::Calm,
+            mood_after: Mood::Happy,
+            contact: Contact::Warm,
+            incidents: String::new(),
+            kilometres: 5 + rng.below(200) as u32,
+            text: String::new(),
+            written_at: written,
+        };
+        match scenario {
+            0..=4 => {
+                for (kind, at) in EventKind::STEPS.iter().zip(times) {
+                    step(*kind, at, &volunteer, "");
+                }
+                if rng.chance(20) {
+                    reports.push(report(&mut rng, times[5] + Duration::minutes(10)));
+                }
+                reports.push(report(&mut rng, times[5] + Duration::hours(20)));
+            }
+            5 => {
+                for (kind, at) in EventKind::STEPS.iter().zip(times).take(5) {
+                    step(*kind, at, &volunteer, "");
+                }
+                reports.push(report(&mut rng, times[4] + Duration::hours(3)));
+            }
+            6 => {
+                let coordinator = Author::Coordinator("Coordination (generated)".to_owned());
+                let at = trip.visit_start - Duration::days(1 + rng.below(5) as i64);
+                step(
+                    EventKind::Cancelled { reason },
+                    at,
+                    &coordinator,
+                    "Example note",
+                );
+            }
+            7 => {
+                step(EventKind::PickedUp, times[0], &volunteer, "");
+                step(EventKind::Arrived, times[1], &volunteer, "");
+                step(
+                    EventKind::Cancelled { reason },
+                    times[2],
+                    &volunteer,
+                    "Example note",
+                );
+                step(EventKind::Returned, times[5], &volunteer, "");
+            }
+            8 => {}
+            _ => {
+                step(EventKind::PickedUp, times[0], &volunteer, "");
+                step(EventKind::Arrived, times[1], &volunteer, "");
+            }
+        }
+    }
+    (events, reports)
+}

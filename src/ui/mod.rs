@@ -32,9 +32,9 @@ use views::PlanMonth;
 use views::{AssignMonth, TripNew, TripPage};
 use views::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, Enroll, FamiliesImport, FamilyNotices,
-    GuardianEdit, GuardianNew, NotFound, Office, OfficeHome, OfficeToday, ParentEdit, ParentNew,
-    Parents, PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew, Settings, TripDetail,
-    TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    GuardianEdit, GuardianNew, NotFound, Office, OfficeFigures, OfficeHome, OfficeToday,
+    ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew, PrisonSheet, Prisons, Report, RightNew,
+    Settings, TripDetail, TripLog, Trips, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
 };
 
 const MAIN_CSS: Asset = asset!("/assets/main.css");
@@ -116,6 +116,8 @@ pub enum Route {
             AssignMonth {},
             #[route("/plan")]
             PlanMonth {},
+            #[route("/figures")]
+            OfficeFigures {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

@@ -19,6 +19,7 @@ mod real {
     pub use super::super::children::{ChildFile, Children};
     pub use super::super::devices::Devices;
     pub use super::super::family_notices::FamilyNotices;
+    pub use super::super::figures::OfficeFigures;
     pub use super::super::guardian_form::{GuardianEdit, GuardianNew};
     pub use super::super::home::OfficeHome;
     pub use super::super::import::{FamiliesImport, VolunteerImport};
@@ -81,6 +82,7 @@ screens! {
     TripPage { id: TripId }
     AssignMonth {}
     PlanMonth {}
+    OfficeFigures {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

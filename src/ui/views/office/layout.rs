@@ -57,6 +57,7 @@ pub fn Office() -> Element {
         (Route::Volunteers {}, "office-nav-volunteers"),
         (Route::Prisons {}, "office-nav-prisons"),
         (Route::FamilyNotices {}, "office-nav-notices"),
+        (Route::OfficeFigures {}, "office-nav-figures"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
     ];

@@ -9,6 +9,7 @@ mod devices;
 mod entry;
 mod family_link;
 mod family_notices;
+mod figures;
 mod guardian_form;
 mod home;
 mod import;
@@ -30,7 +31,8 @@ pub use entry::PlanMonth;
 pub use entry::{AssignMonth, TripNew, TripPage};
 pub use entry::{
     ChildEdit, ChildFile, ChildNew, Children, Devices, FamiliesImport, FamilyNotices, GuardianEdit,
-    GuardianNew, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents, PrisonEdit, PrisonNew,
-    Prisons, RightNew, VolunteerEdit, VolunteerImport, VolunteerNew, Volunteers,
+    GuardianNew, OfficeFigures, OfficeHome, OfficeToday, ParentEdit, ParentNew, Parents,
+    PrisonEdit, PrisonNew, Prisons, RightNew, VolunteerEdit, VolunteerImport, VolunteerNew,
+    Volunteers,
 };
 pub use layout::Office;

@@ -1,0 +1,419 @@
+//! The year's figures, for the funders' report: a year to choose, the
+//! figures of the whole year, per month and per prison, two bar charts and
+//! the CSV file to download.
+
+use crate::domain::{CancelReason, PrisonId, Record, RecordKind, TripEvent, TripReport};
+use crate::figures::csv::{figures_csv, month_key, reason_key};
+use crate::figures::{figures, Figures, Period, Tally};
+use crate::i18n::{local_date, t, tr, Lang};
+use crate::ui::views::StoreProblem;
+use crate::ui::{use_device, use_lang};
+use chrono::Datelike;
+use dioxus::prelude::*;
+use std::collections::BTreeMap;
+
+#[component]
+pub fn OfficeFigures() -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let this_year = local_date(device.now()).year();
+    let mut year = use_signal(|| this_year);
+    let read = || -> Result<_, crate::store::StoreError> {
+        let store = &*device.store;
+        let trips = store.trips()?;
+        let mut events: Vec<TripEvent> = Vec::new();
+        for record in store.list(RecordKind::Event)? {
+            if let Record::Event(e) = record {
+                events.push(e);
+            }
+        }
+        let mut reports: Vec<TripReport> = Vec::new();
+        for record in store.list(RecordKind::Report)? {
+            if let Record::Report(r) = record {
+                reports.push(r);
+            }
+        }
+        let mut prisons = BTreeMap::new();
+        for record in store.list(RecordKind::Prison)? {
+            if let Record::Prison(p) = record {
+                prisons.insert(p.id.clone(), p.name.clone());
+            }
+        }
+        Ok((trips, events, reports, prisons))
+    };
+    let (trips, events, reports, prisons) = match read() {
+        Ok(data) => data,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    // The years with a trip, and this one.
+    let mut years: Vec<i32> = trips
+        .iter()
+        .map(|t| local_date(t.visit_start).year())
+        .chain([this_year])
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let chosen = year();
+    let fig = figures(Period::year(chosen), &trips, &events, &reports);
+    let name_of = |id: &PrisonId| prisons.get(id).cloned().unwrap_or_else(|| id.0.clone());
+    let csv = figures_csv(lang, &fig, name_of);
+    let file_name = format!("{}-{chosen}.csv", t(lang, "figures-file-name"));
+    let month_bars: Vec<(String, usize)> = fig
+        .per_month
+        .iter()
+        .map(|(m, tally)| (short_month(lang, m.month), tally.done))
+        .collect();
+    let prison_bars: Vec<(String, usize)> = fig
+        .per_prison
+        .iter()
+        .map(|(p, tally)| (name_of(p), tally.done))
+        .collect();
+    let months: Vec<(String, Tally)> = fig
+        .per_month
+        .iter()
+        .map(|(m, tally)| (t(lang, month_key(m.month)), tally.clone()))
+        .collect();
+    let per_prison: Vec<(String, Tally)> = fig
+        .per_prison
+        .iter()
+        .map(|(p, tally)| (name_of(p), tally.clone()))
+        .collect();
+    rsx! {
+        h1 { {tr(lang, "figures-title", &[("year", chosen.into())])} }
+        div { class: "toolbar",
+            label {
+                {t(lang, "figures-year")}
+                " "
+                select {
+                    value: "{chosen}",
+                    onchange: move |e| {
+                        if let Ok(y) = e.value().parse::<i32>() {
+                            year.set(y);
+                        }
+                    },
+                    for y in years {
+                        option { value: "{y}", selected: y == chosen, "{y}" }
+                    }
+                }
+            }
+            Download { file_name, csv }
+        }
+        Summary { figures: fig.clone() }
+        div { class: "charts",
+            BarChart {
+                title: t(lang, "figures-chart-months"),
+                bars: month_bars,
+            }
+            BarChart {
+                title: t(lang, "figures-chart-prisons"),
+                bars: prison_bars,
+            }
+        }
+        h2 { {t(lang, "figures-per-month")} }
+        SliceTable { heading: t(lang, "figures-col-month"), rows: months }
+        h2 { {t(lang, "figures-per-prison")} }
+        if per_prison.is_empty() {
+            p { class: "muted", {t(lang, "figures-none")} }
+        } else {
+            SliceTable { heading: t(lang, "figures-col-prison"), rows: per_prison }
+        }
+    }
+}
+
+fn short_month(lang: Lang, month: u32) -> String {
+    t(lang, month_key(month)).chars().take(3).collect()
+}
+
+/// The whole year in a few lines, and the cancellations by reason.
+#[component]
+fn Summary(figures: Figures) -> Element {
+    let lang = use_lang();
+    let total = &figures.total;
+    let n = |key: &str, value: String| (t(lang, key), value);
+    let lines = [
+        n("figures-children", total.children.to_string()),
+        n(
+            "figures-first-time",
+            figures.first_time_children.to_string(),
+        ),
+        n("figures-planned", total.planned.to_string()),
+        n("figures-done", total.done.to_string()),
+        n("figures-cancelled", total.cancelled.to_string()),
+        n(
+            "figures-cancelled-by-volunteer",
+            total.cancelled_by_volunteer.to_string(),
+        ),
+        n(
+            "figures-cancelled-by-coordinator",
+            total.cancelled_by_coordinator.to_string(),
+        ),
+        n("figures-kilometres", total.kilometres.to_string()),
+        n("figures-hours", crate::figures::csv::hours(total)),
+        n("figures-owed", total.owed.to_string()),
+        n("figures-caught-up", total.caught_up.to_string()),
+    ];
+    let reasons: Vec<(String, usize)> = CancelReason::ALL
+        .iter()
+        .map(|r| (t(lang, reason_key(*r)), total.cancelled_for(*r)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    rsx! {
+        dl { class: "figures-summary",
+            for (label, value) in lines {
+                div { dt { {label} } dd { {value} } }
+            }
+        }
+        if !reasons.is_empty() {
+            h2 { {t(lang, "figures-why-cancelled")} }
+            table {
+                thead { tr { th { {t(lang, "figures-reason")} } th { {t(lang, "figures-cancelled")} } } }
+                tbody {
+                    for (label, count) in reasons {
+                        tr { td { {label} } td { "{count}" } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One line per month or per prison.
+#[component]
+fn SliceTable(heading: String, rows: Vec<(String, Tally)>) -> Element {
+    let lang = use_lang();
+    rsx! {
+        table { class: "figures-table",
+            thead {
+                tr {
+                    th { {heading} }
+                    th { {t(lang, "figures-planned")} }
+                    th { {t(lang, "figures-done")} }
+                    th { {t(lang, "figures-cancelled")} }
+                    th { {t(lang, "figures-children")} }
+                    th { {t(lang, "figures-kilometres")} }
+                    th { {t(lang, "figures-hours")} }
+                    th { {t(lang, "figures-owed")} }
+                    th { {t(lang, "figures-caught-up")} }
+                }
+            }
+            tbody {
+                for (name, tally) in rows {
+                    tr {
+                        th { scope: "row", {name} }
+                        td { "{tally.planned}" }
+                        td { "{tally.done}" }
+                        td { "{tally.cancelled}" }
+                        td { "{tally.children}" }
+                        td { "{tally.kilometres}" }
+                        td { {crate::figures::csv::hours(&tally)} }
+                        td { "{tally.owed}" }
+                        td { "{tally.caught_up}" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A bar chart drawn by the app: one bar per label, its value written above;
+/// the same numbers as text in its title for screen readers.
+#[component]
+fn BarChart(title: String, bars: Vec<(String, usize)>) -> Element {
+    let lang = use_lang();
+    let max = bars.iter().map(|(_, v)| *v).max().unwrap_or(0).max(1);
+    let slot = 48usize;
+    let width = (bars.len().max(1) * slot) as u32;
+    let height = 180u32;
+    let base = 140usize;
+    let description = bars
+        .iter()
+        .map(|(label, value)| format!("{label}: {value}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let alt = tr(
+        lang,
+        "figures-chart-alt",
+        &[
+            ("title", title.clone().into()),
+            ("values", description.into()),
+        ],
+    );
+    let drawn: Vec<(usize, String, usize, usize)> = bars
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, value))| (i * slot, label, value, value * 120 / max))
+        .collect();
+    rsx! {
+        figure { class: "chart",
+            svg {
+                role: "img",
+                "aria-label": "{alt}",
+                view_box: "0 0 {width} {height}",
+                width: "{width}",
+                height: "{height}",
+                title { {alt.clone()} }
+                for (x, label, value, h) in drawn {
+                    rect {
+                        x: "{x + 8}",
+                        y: "{base - h}",
+                        width: "{slot - 16}",
+                        height: "{h}",
+                        fill: "#b3261e",
+                    }
+                    text {
+                        x: "{x + slot / 2}",
+                        y: "{base - h - 4}",
+                        text_anchor: "middle",
+                        font_size: "12",
+                        "{value}"
+                    }
+                    text {
+                        x: "{x + slot / 2}",
+                        y: "{base + 16}",
+                        text_anchor: "middle",
+                        font_size: "11",
+                        {label.chars().take(8).collect::<String>()}
+                    }
+                }
+            }
+            figcaption { {title} }
+        }
+    }
+}
+
+/// The CSV file: in the browser a link that downloads it (a `data:` address).
+#[cfg(target_arch = "wasm32")]
+#[component]
+fn Download(file_name: String, csv: String) -> Element {
+    let lang = use_lang();
+    let href = data_url(&csv);
+    rsx! {
+        a { class: "button", href: "{href}", download: "{file_name}",
+            {t(lang, "figures-download-csv")}
+        }
+    }
+}
+
+/// The CSV file: on a computer, a button that writes it to the download
+/// folder and says where.
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+fn Download(file_name: String, csv: String) -> Element {
+    let lang = use_lang();
+    let mut said = use_signal(|| None::<Result<String, String>>);
+    let message = said();
+    rsx! {
+        button {
+            class: "button",
+            onclick: move |_| {
+                let saved = match dirs::download_dir().or_else(dirs::home_dir) {
+                    Some(dir) => save_file(&dir, &file_name, &csv)
+                        .map(|path| {
+                            tr(lang, "figures-saved", &[("path", path.display().to_string().into())])
+                        })
+                        .map_err(|e| {
+                            tr(lang, "figures-save-failed", &[("reason", e.to_string().into())])
+                        }),
+                    None => Err(t(lang, "figures-no-download-folder")),
+                };
+                said.set(Some(saved));
+            },
+            {t(lang, "figures-download-csv")}
+        }
+        if let Some(Ok(msg)) = message.clone() {
+            p { role: "status", {msg} }
+        }
+        if let Some(Err(msg)) = message {
+            p { class: "banner danger", role: "alert", {msg} }
+        }
+    }
+}
+
+/// The file as a `data:` address (every byte outside letters and digits
+/// percent-encoded).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn data_url(csv: &str) -> String {
+    let mut out = String::from("data:text/csv;charset=utf-8,");
+    for byte in csv.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Writes `content` as `name` in `dir`, without replacing a file already
+/// there (`name (2).csv`...). Returns the path written.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn save_file(
+    dir: &std::path::Path,
+    name: &str,
+    content: &str,
+) -> std::io::Result<std::path::PathBuf> {
+    use std::io::Write;
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "csv"));
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            dir.join(name)
+        } else {
+            dir.join(format!("{stem} ({n}).{ext}"))
+        };
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(mut file) => {
+                file.write_all(content.as_bytes())?;
+                return Ok(candidate);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AlreadyExists,
+        "too many files of that name in the folder",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_data_address_decodes_to_the_same_bytes() {
+        let csv = "\u{feff}Nom,Kilomètres\r\n\"Prison \"\"A\"\"; Lantin\",12\r\n";
+        let url = data_url(csv);
+        let body = url.strip_prefix("data:text/csv;charset=utf-8,").unwrap();
+        assert!(!body.contains([' ', '"', ',', ';', '\r', '\n', '#']));
+        let mut bytes = Vec::new();
+        let mut rest = body.as_bytes();
+        while let Some((&b, tail)) = rest.split_first() {
+            if b == b'%' {
+                let hex = std::str::from_utf8(&tail[..2]).unwrap();
+                bytes.push(u8::from_str_radix(hex, 16).unwrap());
+                rest = &tail[2..];
+            } else {
+                bytes.push(b);
+                rest = tail;
+            }
+        }
+        assert_eq!(String::from_utf8(bytes).unwrap(), csv);
+    }
+
+    #[test]
+    fn a_saved_file_never_replaces_one_already_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = save_file(dir.path(), "chiffres-2026.csv", "one").unwrap();
+        let second = save_file(dir.path(), "chiffres-2026.csv", "two").unwrap();
+        assert_eq!(first, dir.path().join("chiffres-2026.csv"));
+        assert_eq!(second, dir.path().join("chiffres-2026 (2).csv"));
+        assert_eq!(std::fs::read_to_string(first).unwrap(), "one");
+        assert_eq!(std::fs::read_to_string(second).unwrap(), "two");
+    }
+}
