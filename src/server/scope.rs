@@ -16,6 +16,7 @@ use crate::protocol::{Cursor, Role};
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The records a pull sends, and where the device stands afterwards.
 pub(crate) struct Pull {
@@ -33,6 +34,9 @@ pub(crate) struct PreparedPull {
     checkpoints: Option<(Option<Checkpoint>, Option<Checkpoint>)>,
     /// The scope moved with time alone: the answer needs a fresh position.
     fresh_cursor: bool,
+    /// What a volunteer's device holds after this answer (`None` for a
+    /// coordinator, who holds the whole network).
+    holdings: Option<Arc<BTreeSet<RecordKey>>>,
 }
 
 impl PreparedPull {
@@ -45,9 +49,14 @@ impl PreparedPull {
             && !self.pull.changes.iter().any(|r| r.kind().is_personal())
     }
 
-    /// The answer, when [`writes_nothing`](Self::writes_nothing).
-    pub fn into_quiet_pull(self) -> Option<Pull> {
-        self.writes_nothing().then_some(self.pull)
+    /// The answer, when [`writes_nothing`](Self::writes_nothing), with what
+    /// the device holds afterwards.
+    pub fn into_quiet_pull(self) -> Option<(Pull, Option<Arc<BTreeSet<RecordKey>>>)> {
+        if self.writes_nothing() {
+            Some((self.pull, self.holdings))
+        } else {
+            None
+        }
     }
 
     /// Writes what the pull needs (checkpoints, a fresh cursor, one audit row
@@ -62,6 +71,7 @@ impl PreparedPull {
             mut pull,
             mut checkpoints,
             fresh_cursor,
+            holdings: _,
         } = self;
         if fresh_cursor {
             let next = records::next_seq(conn)?;
@@ -101,6 +111,7 @@ pub(crate) fn prepare_pull(
         pull,
         checkpoints: None,
         fresh_cursor: false,
+        holdings: None,
     };
     Ok(match (caller.role, &caller.volunteer_id) {
         (Role::Coordinator, _) => plain(pull_network(conn, cursor)?),
@@ -113,6 +124,65 @@ pub(crate) fn prepare_pull(
             cursor: Cursor(records::max_seq(conn)?),
         }),
     })
+}
+
+/// At most this many changes are looked at one by one to tell that they do
+/// not concern a device; past it the device's scope is worked out again.
+const UNRELATED_LOOKUP: i64 = 64;
+
+/// True when every record written to the change log after `after` (up to
+/// `upto`) is a step or a report of a trip the device does not hold: such
+/// changes cannot alter what the device sees, so its last answer still holds.
+/// Anything else (a trip, a child, a prison, a step of one of its trips, too
+/// many changes to look at) answers false and the scope is worked out again.
+pub(crate) fn unrelated_since(
+    conn: &Connection,
+    after: u64,
+    upto: u64,
+    holdings: &BTreeSet<RecordKey>,
+) -> Result<bool, ServerError> {
+    let (Ok(after), Ok(upto)) = (i64::try_from(after), i64::try_from(upto)) else {
+        return Ok(false);
+    };
+    let mut changed = conn.prepare_cached(
+        "SELECT kind, id FROM records WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3",
+    )?;
+    let rows = changed
+        .query_map(params![after, upto, UNRELATED_LOOKUP + 1], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    if rows.len() as i64 > UNRELATED_LOOKUP {
+        return Ok(false);
+    }
+    let mut refs = conn
+        .prepare_cached("SELECT ref_kind, ref_id FROM record_refs WHERE kind = ?1 AND id = ?2")?;
+    for (kind, id) in rows {
+        let dependent = matches!(
+            RecordKind::parse(&kind),
+            Some(RecordKind::Event | RecordKind::Report)
+        );
+        if !dependent {
+            return Ok(false);
+        }
+        let targets = refs
+            .query_map(params![kind, id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        if targets.is_empty() {
+            return Ok(false);
+        }
+        for (ref_kind, ref_id) in targets {
+            let Some(ref_kind) = RecordKind::parse(&ref_kind) else {
+                return Ok(false);
+            };
+            if holdings.contains(&RecordKey::new(ref_kind, ref_id)) {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
 }
 
 /// Works out and writes a device's pull.
@@ -356,6 +426,7 @@ fn pull_volunteer(
     let fresh_cursor = base
         .as_ref()
         .is_some_and(|b| b.cursor == next && b.holdings != holdings);
+    let held_after = Arc::new(holdings.clone());
     let new_last = Some(Checkpoint {
         cursor: next,
         holdings,
@@ -372,6 +443,7 @@ fn pull_volunteer(
         },
         checkpoints,
         fresh_cursor,
+        holdings: Some(held_after),
     })
 }
 

@@ -118,6 +118,9 @@ pub(crate) struct QuietMark {
     answer: crate::protocol::Cursor,
     log_max: u64,
     valid_until: DateTime<Utc>,
+    /// What the volunteer's device holds, to tell which later changes
+    /// concern it (`None` for coordinators: every change does).
+    holdings: Option<std::sync::Arc<std::collections::BTreeSet<crate::domain::RecordKey>>>,
 }
 
 /// The pull of a sync without operations, if answering it writes nothing
@@ -154,19 +157,29 @@ fn quiet_pull(
         return Ok(None);
     };
     let log_max = records::max_seq(&tx)?;
-    if let Some(mark) = mark.filter(|m| {
-        m.request == cursor && m.log_max == log_max && now < m.valid_until.min(seen_until)
-    }) {
-        let pull = scope::Pull {
-            changes: Vec::new(),
-            removed: Vec::new(),
-            reset: false,
-            cursor: mark.answer,
+    if let Some(mark) = mark.filter(|m| m.request == cursor && now < m.valid_until.min(seen_until))
+    {
+        // Other volunteers' steps and reports leave this device's answer as
+        // it was: the change log moved, the device's scope did not.
+        let holds = match &mark.holdings {
+            _ if mark.log_max == log_max => true,
+            Some(held) if log_max > mark.log_max => {
+                scope::unrelated_since(&tx, mark.log_max, log_max, held)?
+            }
+            _ => false,
         };
-        return Ok(Some((pull, Some(mark))));
+        if holds {
+            let pull = scope::Pull {
+                changes: Vec::new(),
+                removed: Vec::new(),
+                reset: false,
+                cursor: mark.answer,
+            };
+            return Ok(Some((pull, Some(QuietMark { log_max, ..mark }))));
+        }
     }
     let prepared = scope::prepare_pull(&tx, now, window, caller, cursor)?;
-    let Some(pull) = prepared.into_quiet_pull() else {
+    let Some((pull, holdings)) = prepared.into_quiet_pull() else {
         return Ok(None);
     };
     let nothing_new = pull.changes.is_empty() && pull.removed.is_empty() && !pull.reset;
@@ -177,6 +190,7 @@ fn quiet_pull(
             answer: pull.cursor,
             log_max,
             valid_until: window_moves.min(seen_until),
+            holdings,
         })
     } else {
         None
