@@ -420,6 +420,27 @@ fn pull_volunteer(
     }
     let removed: Vec<RecordKey> = held.difference(&holdings).cloned().collect();
 
+    // Nothing to send and the same holdings: the device's own position still
+    // names what it holds, even if other volunteers' changes moved the log
+    // since. Answering it writes nothing, so idle phones stay off the write
+    // path while others write.
+    if let Some(base) = base
+        .as_ref()
+        .filter(|b| changes.is_empty() && removed.is_empty() && b.holdings == holdings)
+    {
+        return Ok(PreparedPull {
+            pull: Pull {
+                changes,
+                removed,
+                reset: false,
+                cursor: Cursor(base.cursor),
+            },
+            checkpoints: None,
+            fresh_cursor: false,
+            holdings: Some(Arc::new(holdings)),
+        });
+    }
+
     let next = records::max_seq(conn)?;
     // The scope moves with time without any write: then the same cursor would
     // name two different holdings. A fresh position keeps cursors unambiguous.
