@@ -122,25 +122,25 @@ pub(crate) fn caller_for_token(
     now: DateTime<Utc>,
     expiry: Duration,
 ) -> Result<Result<Caller, TokenRefusal>, ServerError> {
-    let row: Option<TokenRow> = conn
-        .query_row(
-            "SELECT d.id, a.id, a.role, a.volunteer_id, a.display_name, d.created_at, d.last_seen
+    let row: Option<TokenRow> = super::db::cached_row(
+        conn,
+        "SELECT d.id, a.id, a.role, a.volunteer_id, a.display_name, d.created_at, d.last_seen
              FROM devices d JOIN accounts a ON a.id = d.account_id
              WHERE d.token_hash = ?1 AND d.revoked_at IS NULL",
-            params![sha256_hex(token)],
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            },
-        )
-        .optional()?;
+        params![sha256_hex(token)],
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        },
+    )
+    .optional()?;
     let Some((device, account, role, volunteer, display_name, created_at, last_seen)) = row else {
         return Ok(Err(TokenRefusal::Unknown));
     };
@@ -237,13 +237,13 @@ pub(crate) fn create_code(
         }
     };
     let existing: Option<String> = match &volunteer_id {
-        Some(v) => conn
-            .query_row(
-                "SELECT id FROM accounts WHERE role = 'volunteer' AND volunteer_id = ?1",
-                params![v.as_str()],
-                |r| r.get(0),
-            )
-            .optional()?,
+        Some(v) => super::db::cached_row(
+            conn,
+            "SELECT id FROM accounts WHERE role = 'volunteer' AND volunteer_id = ?1",
+            params![v.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?,
         None => None,
     };
     let account_id = match existing {
@@ -340,25 +340,25 @@ pub(crate) fn enroll(
     }
     let code = normalize_code(&request.code).ok_or_else(invalid)?;
     let tx = db.conn.transaction().map_err(ServerError::from)?;
-    let row = tx
-        .query_row(
-            "SELECT c.account_id, c.expires_at, c.used_at, a.role, a.display_name, a.volunteer_id
+    let row = super::db::cached_row(
+        &tx,
+        "SELECT c.account_id, c.expires_at, c.used_at, a.role, a.display_name, a.volunteer_id
              FROM enrollment_codes c JOIN accounts a ON a.id = c.account_id
              WHERE c.code_hash = ?1",
-            params![sha256_hex(&code)],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            },
-        )
-        .optional()
-        .map_err(ServerError::from)?;
+        params![sha256_hex(&code)],
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        },
+    )
+    .optional()
+    .map_err(ServerError::from)?;
     let (account_id, expires_at, used_at, role, display_name, volunteer_id) =
         row.ok_or_else(invalid)?;
     if used_at.is_some() {

@@ -146,6 +146,21 @@ pub(crate) fn parse_hlc(text: &str) -> Option<Hlc> {
     })
 }
 
+/// A one-row query through the connection's statement cache: the reads every
+/// sync makes are parsed once, not at each request.
+pub(crate) fn cached_row<T, P, F>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    f: F,
+) -> rusqlite::Result<T>
+where
+    P: rusqlite::Params,
+    F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+{
+    conn.prepare_cached(sql)?.query_row(params, f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,13 +18,13 @@ fn decode(kind: &str, id: &str, body: &str) -> Result<Record, ServerError> {
 
 /// The record under `key`, tombstone included.
 pub(crate) fn get(conn: &Connection, key: &RecordKey) -> Result<Option<Stored>, ServerError> {
-    let row: Option<(String, String, bool)> = conn
-        .query_row(
-            "SELECT body, hlc, deleted FROM records WHERE kind = ?1 AND id = ?2",
-            params![key.kind.as_str(), key.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .optional()?;
+    let row: Option<(String, String, bool)> = super::db::cached_row(
+        conn,
+        "SELECT body, hlc, deleted FROM records WHERE kind = ?1 AND id = ?2",
+        params![key.kind.as_str(), key.id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .optional()?;
     let Some((body, hlc, deleted)) = row else {
         return Ok(None);
     };
@@ -42,13 +42,13 @@ pub(crate) fn live(conn: &Connection, key: &RecordKey) -> Result<Option<Record>,
 }
 
 pub(crate) fn exists(conn: &Connection, key: &RecordKey) -> Result<bool, ServerError> {
-    let found: Option<i64> = conn
-        .query_row(
-            "SELECT 1 FROM records WHERE kind = ?1 AND id = ?2 AND deleted = 0",
-            params![key.kind.as_str(), key.id],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let found: Option<i64> = super::db::cached_row(
+        conn,
+        "SELECT 1 FROM records WHERE kind = ?1 AND id = ?2 AND deleted = 0",
+        params![key.kind.as_str(), key.id],
+        |r| r.get(0),
+    )
+    .optional()?;
     Ok(found.is_some())
 }
 
@@ -70,7 +70,8 @@ pub(crate) fn all_of(conn: &Connection, kind: RecordKind) -> Result<Vec<Record>,
 
 /// The highest position of the change log.
 pub(crate) fn max_seq(conn: &Connection) -> Result<u64, ServerError> {
-    let value: i64 = conn.query_row(
+    let value: i64 = super::db::cached_row(
+        conn,
         "SELECT value FROM counters WHERE name = 'change_seq'",
         [],
         |r| r.get(0),
@@ -80,7 +81,8 @@ pub(crate) fn max_seq(conn: &Connection) -> Result<u64, ServerError> {
 
 /// Takes the next position of the change log.
 pub(crate) fn next_seq(conn: &Connection) -> Result<u64, ServerError> {
-    let value: i64 = conn.query_row(
+    let value: i64 = super::db::cached_row(
+        conn,
         "UPDATE counters SET value = value + 1 WHERE name = 'change_seq' RETURNING value",
         [],
         |r| r.get(0),

@@ -144,42 +144,38 @@ pub(crate) fn unrelated_since(
     let (Ok(after), Ok(upto)) = (i64::try_from(after), i64::try_from(upto)) else {
         return Ok(false);
     };
+    // Each change with what it refers to, in one pass: a step or a report
+    // refers to its trip only.
     let mut changed = conn.prepare_cached(
-        "SELECT kind, id FROM records WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3",
+        "SELECT r.kind, x.ref_kind, x.ref_id FROM records r
+         LEFT JOIN record_refs x ON x.kind = r.kind AND x.id = r.id
+         WHERE r.seq > ?1 AND r.seq <= ?2 LIMIT ?3",
     )?;
     let rows = changed
         .query_map(params![after, upto, UNRELATED_LOOKUP + 1], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })?
         .collect::<Result<Vec<_>, _>>()?;
     if rows.len() as i64 > UNRELATED_LOOKUP {
         return Ok(false);
     }
-    let mut refs = conn
-        .prepare_cached("SELECT ref_kind, ref_id FROM record_refs WHERE kind = ?1 AND id = ?2")?;
-    for (kind, id) in rows {
+    for (kind, ref_kind, ref_id) in rows {
         let dependent = matches!(
             RecordKind::parse(&kind),
             Some(RecordKind::Event | RecordKind::Report)
         );
-        if !dependent {
-            return Ok(false);
-        }
-        let targets = refs
-            .query_map(params![kind, id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        if targets.is_empty() {
-            return Ok(false);
-        }
-        for (ref_kind, ref_id) in targets {
-            let Some(ref_kind) = RecordKind::parse(&ref_kind) else {
-                return Ok(false);
-            };
-            if holdings.contains(&RecordKey::new(ref_kind, ref_id)) {
-                return Ok(false);
-            }
+        let target = ref_kind
+            .as_deref()
+            .and_then(RecordKind::parse)
+            .zip(ref_id)
+            .map(|(kind, id)| RecordKey::new(kind, id));
+        match target {
+            Some(target) if dependent && !holdings.contains(&target) => {}
+            _ => return Ok(false),
         }
     }
     Ok(true)
@@ -474,13 +470,13 @@ fn load_checkpoints(
     conn: &Connection,
     caller: &Caller,
 ) -> Result<(Option<Checkpoint>, Option<Checkpoint>), ServerError> {
-    let row: Option<Stored> = conn
-        .query_row(
-            "SELECT prev_cursor, prev_holdings, last_cursor, last_holdings FROM devices WHERE id = ?1",
-            params![caller.device_id.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )
-        .optional()?;
+    let row: Option<Stored> = super::db::cached_row(
+        conn,
+        "SELECT prev_cursor, prev_holdings, last_cursor, last_holdings FROM devices WHERE id = ?1",
+        params![caller.device_id.as_str()],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )
+    .optional()?;
     let Some((pc, ph, lc, lh)) = row else {
         return Ok((None, None));
     };

@@ -137,14 +137,14 @@ fn quiet_pull(
 ) -> Result<Option<(scope::Pull, Option<QuietMark>)>, ApiFailure> {
     // One snapshot for every read below.
     let tx = conn.unchecked_transaction().map_err(ServerError::from)?;
-    let row: Option<(Option<String>, Option<String>)> = tx
-        .query_row(
-            "SELECT revoked_at, last_seen FROM devices WHERE id = ?1",
-            params![caller.device_id.as_str()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .map_err(ServerError::from)?;
+    let row: Option<(Option<String>, Option<String>)> = super::db::cached_row(
+        &tx,
+        "SELECT revoked_at, last_seen FROM devices WHERE id = ?1",
+        params![caller.device_id.as_str()],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .optional()
+    .map_err(ServerError::from)?;
     let Some((None, last_seen)) = row else {
         return Err(ApiFailure::unauthenticated());
     };
@@ -248,13 +248,13 @@ fn parse_sync_request(bytes: &[u8]) -> Result<SyncRequest, ApiFailure> {
 /// Where the device's applied operations have been pruned: everything below
 /// was acknowledged to it.
 fn acked_below(conn: &Connection, caller: &Caller) -> Result<u64, ServerError> {
-    let below: Option<i64> = conn
-        .query_row(
-            "SELECT acked_below FROM devices WHERE id = ?1",
-            params![caller.device_id.as_str()],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let below: Option<i64> = super::db::cached_row(
+        conn,
+        "SELECT acked_below FROM devices WHERE id = ?1",
+        params![caller.device_id.as_str()],
+        |r| r.get(0),
+    )
+    .optional()?;
     Ok(below.and_then(|b| u64::try_from(b).ok()).unwrap_or(0))
 }
 
@@ -358,13 +358,13 @@ fn still_enrolled(
     caller: &Caller,
     now: DateTime<Utc>,
 ) -> Result<bool, ServerError> {
-    let revoked: Option<Option<String>> = conn
-        .query_row(
-            "SELECT revoked_at FROM devices WHERE id = ?1",
-            params![caller.device_id.as_str()],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let revoked: Option<Option<String>> = super::db::cached_row(
+        conn,
+        "SELECT revoked_at FROM devices WHERE id = ?1",
+        params![caller.device_id.as_str()],
+        |r| r.get(0),
+    )
+    .optional()?;
     if !matches!(revoked, Some(None)) {
         return Ok(false);
     }
@@ -386,13 +386,13 @@ fn stored_outcome(
     seq: u64,
 ) -> Result<Option<Outcome>, ServerError> {
     let seq = i64::try_from(seq).unwrap_or(i64::MAX);
-    let stored: Option<String> = conn
-        .query_row(
-            "SELECT outcome FROM applied_ops WHERE device_id = ?1 AND seq = ?2",
-            params![caller.device_id.as_str(), seq],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let stored: Option<String> = super::db::cached_row(
+        conn,
+        "SELECT outcome FROM applied_ops WHERE device_id = ?1 AND seq = ?2",
+        params![caller.device_id.as_str(), seq],
+        |r| r.get(0),
+    )
+    .optional()?;
     stored
         .map(|json| {
             serde_json::from_str(&json)
