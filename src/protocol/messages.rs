@@ -187,3 +187,45 @@ pub struct DeviceInfo {
     /// How many of its changes the server refused.
     pub refused: u64,
 }
+
+/// Whether a record was read or written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    Read,
+    Write,
+}
+
+impl AuditAction {
+    /// The word stored in the audit log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::Read => "read",
+            AuditAction::Write => "write",
+        }
+    }
+}
+
+/// One row of the audit log, as `GET /api/v1/audit` returns it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// The row's number: a page's last `id` is where the next page starts.
+    #[serde(default)]
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<AccountId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<DeviceId>,
+    pub action: AuditAction,
+    pub kind: String,
+    pub record_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    /// The name of the person whose account it was (empty for the server).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub who: String,
+    /// The name given to the device at enrollment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub device: String,
+}

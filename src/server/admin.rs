@@ -208,28 +208,117 @@ pub(crate) struct AuditQuery {
     kind: Option<String>,
     /// Only rows about this record (with `kind`).
     record_id: Option<String>,
+    /// Only rows about one person's data: `child:ID`, `guardian:ID`,
+    /// `parent:ID` or `volunteer:ID`.
+    person: Option<String>,
+    /// `read` or `write`.
+    action: Option<String>,
+    /// First and last day (YYYY-MM-DD, Belgian time), both included.
+    from: Option<String>,
+    to: Option<String>,
+}
+
+/// A day of the query (YYYY-MM-DD).
+fn query_day(text: &str, field: &str) -> Result<chrono::NaiveDate, ApiFailure> {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        ApiFailure::malformed(format!(
+            "{field}={text} is not a date: write it as 2026-03-31."
+        ))
+    })
+}
+
+/// When a Belgian day starts, in UTC.
+fn day_start(day: chrono::NaiveDate) -> Option<DateTime<Utc>> {
+    day.and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(chrono_tz::Europe::Brussels).earliest())
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn audit_filter(query: AuditQuery) -> Result<(audit::AuditFilter, Option<String>), ApiFailure> {
+    let action = match query.action.as_deref() {
+        None | Some("") => None,
+        Some("read") => Some(AuditAction::Read),
+        Some("write") => Some(AuditAction::Write),
+        Some(other) => {
+            return Err(ApiFailure::malformed(format!(
+                "action={other} is unknown: use action=read or action=write."
+            )))
+        }
+    };
+    let from = match query.from.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => day_start(query_day(t, "from")?),
+        None => None,
+    };
+    // Up to the start of the day after `to`.
+    let until = match query.to.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => query_day(t, "to")?.succ_opt().and_then(day_start),
+        None => None,
+    };
+    if let (Some(from), Some(until)) = (from, until) {
+        if until <= from {
+            return Err(ApiFailure::malformed(
+                "from= comes after to=: give the first day first.".to_owned(),
+            ));
+        }
+    }
+    let person = query.person.filter(|p| !p.is_empty());
+    if let Some(p) = &person {
+        if audit::parse_person(p).is_none() {
+            return Err(ApiFailure::malformed(format!(
+                "person={p} is not a person: use child:ID, guardian:ID, parent:ID or volunteer:ID."
+            )));
+        }
+    }
+    Ok((
+        audit::AuditFilter {
+            limit: query.limit.unwrap_or(100).clamp(1, 1000),
+            before: query.before,
+            kind: query.kind,
+            record_id: query.record_id,
+            action,
+            from,
+            until,
+            keys: None,
+        },
+        person,
+    ))
 }
 
 /// The audit log, newest first, a page at a time: `?before=` the last `id`
-/// of a page gives the next one.
+/// of a page gives the next one. `?person=` gives the rows about one person's
+/// data. Reading the audit log is itself written in it.
 pub(crate) async fn get_audit(
     State(state): State<AppState>,
-    Coordinator(_): Coordinator,
+    Coordinator(caller): Coordinator,
     query: Result<Query<AuditQuery>, QueryRejection>,
 ) -> Result<Json<Vec<AuditEntry>>, ApiFailure> {
     let Query(query) = query.map_err(|e| {
         ApiFailure::malformed(format!(
-            "{e}; use ?limit= (1 to 1000), ?before= (a row id), ?kind= and ?record_id=."
+            "{e}; use ?limit= (1 to 1000), ?before= (a row id), ?kind=, ?record_id=, \
+             ?person=, ?action=, ?from= and ?to=."
         ))
     })?;
-    let filter = audit::AuditFilter {
-        limit: query.limit.unwrap_or(100).clamp(1, 1000),
-        before: query.before,
-        kind: query.kind,
-        record_id: query.record_id,
-    };
+    let (mut filter, person) = audit_filter(query)?;
+    let now = state.now();
     state
-        .read(move |conn| audit::page(conn, &filter).map_err(ApiFailure::from))
+        .blocking(move |db| {
+            if let Some((kind, id)) = person.as_deref().and_then(audit::parse_person) {
+                filter.keys = Some(audit::person_keys(&db.conn, kind, &id)?);
+            }
+            let rows = audit::page(&db.conn, &filter)?;
+            let about = audit::AuditKey {
+                kind: "audit",
+                id: person.unwrap_or_else(|| "all".to_owned()),
+            };
+            audit::log(
+                &db.conn,
+                now,
+                &caller.actor(),
+                AuditAction::Read,
+                &about,
+                "audit",
+            )?;
+            Ok(Json(rows))
+        })
         .await
-        .map(Json)
 }
