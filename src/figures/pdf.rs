@@ -8,7 +8,8 @@
 use super::csv::{hours, month_name, reason_key};
 use super::{Figures, Period, StatementLine, Tally};
 use crate::domain::{CancelReason, PrisonId};
-use crate::i18n::{format_date, t, tr, Lang};
+use crate::i18n::{t, tr, Lang};
+use chrono::{Datelike, NaiveDate};
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::num::NormalizedF32;
@@ -249,8 +250,8 @@ impl Pages {
                 lang,
                 "figures-report-period",
                 &[
-                    ("from", format_date(lang, period.from).into()),
-                    ("until", format_date(lang, period.until).into()),
+                    ("from", long_date(lang, period.from).into()),
+                    ("until", long_date(lang, period.until).into()),
                 ],
             ),
             pages: Vec::new(),
@@ -447,6 +448,16 @@ impl Pages {
             .finish()
             .map_err(|e| PdfError::Write(format!("{e:?}")))
     }
+}
+
+/// `1er janvier 2026` / `1 januari 2026` / `1 January 2026`.
+fn long_date(lang: Lang, date: NaiveDate) -> String {
+    let day = match (lang, date.day()) {
+        (Lang::Fr, 1) => "1er".to_owned(),
+        (_, d) => d.to_string(),
+    };
+    let month = t(lang, super::csv::month_key(date.month()));
+    format!("{day} {month} {}", date.year())
 }
 
 fn fill((r, g, b): (u8, u8, u8)) -> Fill {
