@@ -81,13 +81,14 @@ fn main() {
     let year = Period::year(2026);
 
     let mut fig = figures(year, &trips, &events, &reports);
+    let times = timed(RUNS, || {
+        fig = figures(year, &trips, &events, &reports);
+    });
     println!(
         "(a) figures of 2026 ({} planned, {} done): {}",
         fig.total.planned,
         fig.total.done,
-        summary(timed(RUNS, || {
-            fig = figures(year, &trips, &events, &reports);
-        }))
+        summary(times)
     );
 
     let mut pdf = Vec::new();
