@@ -103,6 +103,8 @@ enum PdfState {
     /// In the browser: the file, ready to save with a link.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     Ready(String),
+    /// On a computer or phone: where the file was saved.
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     Said(String),
     Failed(String),
 }
