@@ -26,7 +26,7 @@ const WIDTH: f32 = 842.0;
 const HEIGHT: f32 = 595.0;
 const MARGIN: f32 = 40.0;
 /// Where the content of a page starts, under its heading.
-const TOP: f32 = 100.0;
+const TOP: f32 = 108.0;
 const BOTTOM: f32 = HEIGHT - MARGIN;
 const ROW: f32 = 16.0;
 
