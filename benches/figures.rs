@@ -5,16 +5,26 @@
 //!
 //! (a) `figures` for the year, as the figures screen and the server count;
 //! (b) the PDF report of that year, drawn by the server: its time and size;
-//! (c) one volunteer's statement as PDF.
+//! (c) one volunteer's statement as PDF;
+//! (d) the whole request for the report to a real server on 127.0.0.1 (the
+//!     records read from SQLite, counted, drawn, sent), as the app makes it.
 //!
 //! Run with `cargo bench --bench figures`. Prints figures; asserts nothing
 //! about time. With `FIGURES_PDF_OUT=path.pdf` it also writes the report.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use chrono::NaiveDate;
+use common::TestServer;
 use itinerances::demo::{generated_network_of, generated_steps};
 use itinerances::domain::{Language, Record, Trip};
 use itinerances::figures::pdf::{figures_pdf, statement_pdf};
 use itinerances::figures::{figures, volunteer_statement, Period};
+use itinerances::i18n::Lang;
+use itinerances::protocol::Role;
+use itinerances::server::ServerOptions;
+use itinerances::sync::office::{pdf as fetch_pdf, report_pdf_path};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -46,7 +56,8 @@ fn timed(runs: usize, mut f: impl FnMut()) -> Vec<f64> {
         .collect()
 }
 
-fn main() {
+#[tokio::main]
+async fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
     let demo = generated_network_of(1, PRISONS, VOLUNTEERS, FAMILIES, TRIPS, today);
     let trips: Vec<Trip> = demo
@@ -113,6 +124,31 @@ fn main() {
     let Some((volunteer, name)) = demo.volunteers.first().cloned() else {
         return;
     };
+    let server = TestServer::start_with(ServerOptions::default()).await;
+    let mut records = demo.records.clone();
+    records.extend(events.iter().cloned().map(Record::Event));
+    records.extend(reports.iter().cloned().map(Record::Report));
+    if let Err(e) = server.state.load_records(records) {
+        eprintln!("the server refused the network: {e}");
+        return;
+    }
+    let office = server.enroll(Role::Coordinator, "Office", None).await;
+    let path = report_pdf_path(year.from, year.until, Lang::Fr);
+    let mut times = Vec::new();
+    let mut size = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        match fetch_pdf(&office, &path).await {
+            Ok(bytes) => size = bytes.len(),
+            Err(e) => eprintln!("the server's report failed: {e}"),
+        }
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "(d) GET the report of 2026 from a real server: {}; {size} bytes",
+        summary(times)
+    );
+
     let mut statement = Vec::new();
     let times = timed(RUNS, || {
         let lines = volunteer_statement(year, &volunteer, &trips, &events, &reports);
