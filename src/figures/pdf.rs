@@ -525,3 +525,38 @@ fn wrap(text: &str, room: f32, size: f32) -> Vec<String> {
     }
     lines
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_long_name_is_cut_to_its_column_with_an_ellipsis() {
+        let name = "Prison de Haren (Bruxelles), aile des femmes";
+        let cut = fit(name, 120.0, 10.0);
+        assert!(cut.ends_with('…') && cut.len() < name.len(), "{cut}");
+        assert!(width(&cut, 10.0) <= 120.0);
+        assert_eq!(fit("Lantin", 120.0, 10.0), "Lantin");
+    }
+
+    #[test]
+    fn column_titles_wrap_between_words_on_two_lines_at_most() {
+        let lines = wrap("Cancelled by a coordinator", 60.0, 8.5);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines
+            .iter()
+            .all(|l| width(l, 8.5) <= 60.0 || !l.contains(' ')));
+        assert_eq!(wrap("Trips", 60.0, 8.5), ["Trips"]);
+        let many = wrap("a very long title of many words that goes on", 40.0, 8.5);
+        assert_eq!(many.len(), 2, "{many:?}");
+    }
+
+    #[test]
+    fn dates_are_long_with_the_year_in_each_language() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        assert_eq!(long_date(Lang::Fr, day), "1er mars 2026");
+        assert_eq!(long_date(Lang::Nl, day), "1 maart 2026");
+        assert_eq!(long_date(Lang::En, day), "1 March 2026");
+    }
+}
