@@ -20,6 +20,8 @@
 //! - *owed* and *caught up*: see [`owed`] and [`caught_up`].
 
 pub mod csv;
+#[cfg(feature = "server")]
+pub mod pdf;
 
 use crate::domain::{
     Author, CancelReason, ChildId, EventKind, ParentId, PrisonId, Progress, Trip, TripEvent,

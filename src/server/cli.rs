@@ -67,6 +67,10 @@ struct ServeArgs {
     /// every notice to families.
     #[arg(long, default_value = "")]
     coordination_phone: String,
+    /// The network's name, at the head of the figures' PDF report and of
+    /// volunteers' statements.
+    #[arg(long, default_value = super::DEFAULT_NETWORK_NAME)]
+    network_name: String,
     /// The SMTP server that sends families their notices by e-mail (without
     /// it, notices are listed for coordinators to tell by phone). The
     /// password, if any, is read from ITINERANCES_SMTP_PASSWORD.
@@ -175,6 +179,10 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
         connection_limits: limits,
         coordination_phone,
         smtp,
+        network_name: match args.network_name.trim() {
+            "" => super::DEFAULT_NETWORK_NAME.to_owned(),
+            name => name.to_owned(),
+        },
         ..ServerOptions::default()
     };
     let url = format!("http://{}", SocketAddr::new(args.bind, args.port));

@@ -16,6 +16,7 @@ mod db;
 mod demo_mode;
 mod error;
 mod family;
+mod figures;
 mod headers;
 mod import;
 mod limits;
@@ -84,7 +85,13 @@ pub struct ServerOptions {
     pub smtp: Option<SmtpOptions>,
     /// How often queued and failed e-mails are looked at.
     pub mail_poll: std::time::Duration,
+    /// The network's name, at the head of the figures' PDF report and of
+    /// volunteers' statements.
+    pub network_name: String,
 }
+
+/// The network's name when none is given.
+pub const DEFAULT_NETWORK_NAME: &str = "Itinérances";
 
 /// How long a device may go without syncing before its token expires.
 pub const DEFAULT_TOKEN_EXPIRY: Duration = Duration::days(90);
@@ -104,6 +111,7 @@ impl Default for ServerOptions {
             coordination_phone: String::new(),
             smtp: None,
             mail_poll: std::time::Duration::from_secs(30),
+            network_name: DEFAULT_NETWORK_NAME.to_owned(),
         }
     }
 }
@@ -199,6 +207,10 @@ impl AppState {
 
     pub(crate) fn family_guard(&self) -> &limits::EnrollGuard {
         &self.inner.family_guard
+    }
+
+    pub(crate) fn network_name(&self) -> &str {
+        &self.inner.options.network_name
     }
 
     pub(crate) fn coordination_phone(&self) -> &str {
@@ -428,6 +440,11 @@ pub fn router(state: AppState) -> Router {
         .route("/f/{token}", get(family::get_family_page))
         .route("/f/{token}/calendar.ics", get(family::get_family_calendar))
         .route("/f/{token}/cannot-come", post(family::post_cannot_come))
+        .route("/api/v1/figures/report.pdf", get(figures::get_report_pdf))
+        .route(
+            "/api/v1/figures/statement.pdf",
+            get(figures::get_statement_pdf),
+        )
         // An unknown API path is an error, never the web app's index page.
         .route("/api/{*rest}", axum::routing::any(not_found));
     let app = match &state.inner.options.web_dir {

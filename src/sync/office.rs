@@ -162,3 +162,66 @@ pub async fn notice_done(identity: &DeviceIdentity, id: i64) -> Result<(), Trans
     let bytes = response.bytes().await.map_err(offline_or_protocol)?;
     Err(TransportError::Refused(api_error(status, &bytes)))
 }
+
+/// A PDF the server draws (the figures' report, a volunteer's statement):
+/// `path` with its query, answered as the file's bytes.
+pub async fn pdf(identity: &DeviceIdentity, path: &str) -> Result<Vec<u8>, TransportError> {
+    let response = client()?
+        .get(url(identity, path)?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    let status = response.status();
+    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
+    if !status.is_success() {
+        let error = api_error(status, &bytes);
+        return Err(if status == reqwest::StatusCode::UNAUTHORIZED {
+            TransportError::Unauthorized(error)
+        } else {
+            TransportError::Refused(error)
+        });
+    }
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(TransportError::Protocol(
+            "the server's answer is not a PDF".to_owned(),
+        ));
+    }
+    Ok(bytes.to_vec())
+}
+
+/// The address (path and query) of the figures' PDF report.
+pub fn report_pdf_path(
+    from: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+    lang: crate::i18n::Lang,
+) -> String {
+    format!(
+        "/api/v1/figures/report.pdf?from={from}&to={until}&lang={}",
+        lang.code()
+    )
+}
+
+/// The address (path and query) of a volunteer's statement as PDF.
+pub fn statement_pdf_path(
+    volunteer: &crate::domain::VolunteerId,
+    from: chrono::NaiveDate,
+    until: chrono::NaiveDate,
+    lang: crate::i18n::Lang,
+) -> String {
+    let id: String = volunteer
+        .as_str()
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!(
+        "/api/v1/figures/statement.pdf?volunteer={id}&from={from}&to={until}&lang={}",
+        lang.code()
+    )
+}

@@ -28,6 +28,7 @@ use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
+use views::MyKilometres;
 use views::PlanMonth;
 use views::{AssignMonth, TripNew, TripPage};
 use views::{
@@ -61,6 +62,8 @@ pub enum Route {
         PrisonSheet { id: PrisonId },
         #[route("/settings")]
         Settings {},
+        #[route("/kilometres")]
+        MyKilometres {},
     #[end_layout]
     #[nest("/office")]
         #[layout(Office)]

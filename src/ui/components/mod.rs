@@ -1,6 +1,7 @@
 //! Reusable pieces of the screens.
 
 mod checklist;
+mod download;
 mod form;
 mod leave;
 mod shell;
@@ -10,6 +11,7 @@ mod sync_bar;
 mod week;
 
 pub use checklist::Checklist;
+pub use download::{data_url_base64, CsvDownload, PdfDownload};
 pub use form::{
     parse_coordinate, parse_date, parse_time, save_record, CheckField, FieldErrors, SelectField,
     TextField,

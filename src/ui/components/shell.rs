@@ -48,6 +48,7 @@ pub fn Shell() -> Element {
                             Link { to: home, {t(lang, "office-title")} }
                         } else {
                             Link { to: Route::Trips {}, {t(lang, "nav-trips")} }
+                            Link { to: Route::MyKilometres {}, {t(lang, "volunteer-km-link")} }
                         }
                         Link { to: Route::Settings {}, {t(lang, "nav-settings")} }
                     }

@@ -2,10 +2,16 @@
 //! figures of the whole year, per month and per prison, two bar charts and
 //! the CSV file to download.
 
-use crate::domain::{CancelReason, PrisonId, Record, RecordKind, TripEvent, TripReport};
+use crate::domain::{
+    CancelReason, PrisonId, Record, RecordKind, TripEvent, TripReport, VolunteerId,
+};
+use crate::figures::csv::statement_csv;
 use crate::figures::csv::{figures_csv, month_key, reason_key};
+use crate::figures::volunteer_statement;
 use crate::figures::{figures, Figures, Period, Tally};
 use crate::i18n::{local_date, t, tr, Lang};
+use crate::sync::office::{report_pdf_path, statement_pdf_path};
+use crate::ui::components::{CsvDownload, PdfDownload};
 use crate::ui::views::StoreProblem;
 use crate::ui::{use_device, use_lang};
 use chrono::Datelike;
@@ -98,6 +104,11 @@ pub fn OfficeFigures() -> Element {
                 }
             }
             Download { file_name, csv }
+            PdfDownload {
+                path: report_pdf_path(Period::year(chosen).from, Period::year(chosen).until, lang),
+                file_name: format!("{}-{chosen}.pdf", t(lang, "figures-report-file-name")),
+                label: t(lang, "figures-download-pdf"),
+            }
         }
         Summary { figures: fig.clone() }
         div { class: "charts",
@@ -117,6 +128,68 @@ pub fn OfficeFigures() -> Element {
             p { class: "muted", {t(lang, "figures-none")} }
         } else {
             SliceTable { heading: t(lang, "figures-col-prison"), rows: per_prison }
+        }
+    }
+}
+
+/// A volunteer's statement of this year, on their page: as CSV (counted from
+/// the workspace's store) and as PDF (drawn by the server).
+#[component]
+pub fn VolunteerStatement(volunteer: VolunteerId, name: String) -> Element {
+    let device = use_device();
+    device.watch();
+    let lang = use_lang();
+    let year = local_date(device.now()).year();
+    let period = Period::year(year);
+    let read = || -> Result<_, crate::store::StoreError> {
+        let store = &*device.store;
+        let trips = store.trips()?;
+        let mut events: Vec<TripEvent> = Vec::new();
+        for record in store.list(RecordKind::Event)? {
+            if let Record::Event(e) = record {
+                events.push(e);
+            }
+        }
+        let mut reports: Vec<TripReport> = Vec::new();
+        for record in store.list(RecordKind::Report)? {
+            if let Record::Report(r) = record {
+                reports.push(r);
+            }
+        }
+        Ok(volunteer_statement(
+            period, &volunteer, &trips, &events, &reports,
+        ))
+    };
+    let lines = match read() {
+        Ok(lines) => lines,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
+    let trips: usize = lines.iter().map(|l| l.trips).sum();
+    let km: u64 = lines.iter().map(|l| l.kilometres).sum();
+    let csv = statement_csv(lang, &name, &lines);
+    let file = |ext: &str| {
+        format!(
+            "{}-{}-{year}.{ext}",
+            t(lang, "figures-statement-file-name"),
+            volunteer.as_str()
+        )
+    };
+    rsx! {
+        section { class: "card statement",
+            h2 { {t(lang, "figures-statement-title")} " {year}" }
+            p { {t(lang, "figures-trips")} ": {trips} · " {t(lang, "figures-kilometres")} ": {km}" }
+            div { class: "toolbar",
+                CsvDownload {
+                    file_name: file("csv"),
+                    csv,
+                    label: t(lang, "figures-statement-csv"),
+                }
+                PdfDownload {
+                    path: statement_pdf_path(&volunteer, period.from, period.until, lang),
+                    file_name: file("pdf"),
+                    label: t(lang, "figures-statement-pdf"),
+                }
+            }
         }
     }
 }

@@ -29,7 +29,10 @@ pub fn VolunteerEdit(id: VolunteerId) -> Element {
         .store
         .get(&RecordKey::new(RecordKind::Volunteer, id.as_str()))
     {
-        Ok(Some(Record::Volunteer(v))) => rsx! { VolunteerForm { existing: Some(v) } },
+        Ok(Some(Record::Volunteer(v))) => rsx! {
+            VolunteerForm { existing: Some(v.clone()) }
+            super::figures::VolunteerStatement { volunteer: v.id, name: v.name }
+        },
         _ => rsx! { p { {t(lang, "volunteer-not-found")} } },
     }
 }

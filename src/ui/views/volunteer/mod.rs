@@ -1,12 +1,14 @@
 //! The volunteer's screens, phone first: today's trips, a trip and its
 //! timeline, the trip log, the report, the prison sheet.
 
+mod kilometres;
 mod prison_sheet;
 mod report;
 mod trip_detail;
 mod trip_log;
 mod trips;
 
+pub use kilometres::MyKilometres;
 pub use prison_sheet::PrisonSheet;
 pub use report::Report;
 pub(crate) use trip_detail::warning_text;
