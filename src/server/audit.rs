@@ -201,7 +201,7 @@ pub(crate) fn page(
             rows.extend(page_of(conn, filter, Some(kind), Some(id))?);
         }
     }
-    rows.sort_by(|a, b| b.id.cmp(&a.id));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.id));
     rows.dedup_by_key(|r| r.id);
     rows.truncate(filter.limit as usize);
     Ok(rows)

@@ -225,3 +225,18 @@ pub fn statement_pdf_path(
         lang.code()
     )
 }
+
+/// One page of the audit log, newest first; `query` is the search already
+/// written as an address's query (`person=child:…&action=read…`).
+pub async fn audit(
+    identity: &DeviceIdentity,
+    query: &str,
+) -> Result<Vec<crate::protocol::AuditEntry>, TransportError> {
+    let response = client()?
+        .get(url(identity, &format!("/api/v1/audit?{query}"))?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}

@@ -29,6 +29,7 @@ use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
 use views::MyKilometres;
+use views::OfficeAudit;
 use views::PlanMonth;
 use views::{AssignMonth, TripNew, TripPage};
 use views::{
@@ -121,6 +122,8 @@ pub enum Route {
             PlanMonth {},
             #[route("/figures")]
             OfficeFigures {},
+            #[route("/audit")]
+            OfficeAudit {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

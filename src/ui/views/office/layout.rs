@@ -59,6 +59,7 @@ pub fn Office() -> Element {
         (Route::FamilyNotices {}, "office-nav-notices"),
         (Route::OfficeFigures {}, "office-nav-figures"),
         (Route::Devices {}, "office-nav-devices"),
+        (Route::OfficeAudit {}, "office-nav-audit"),
         (Route::Settings {}, "nav-settings"),
     ];
     rsx! {
