@@ -5,6 +5,7 @@
 //! Depends on `domain`, `plan`, `i18n`, `store` and `sync`; never on the
 //! server. Platform specifics live in `platform`.
 
+pub mod calendar;
 pub mod components;
 mod context;
 pub mod disruption;
@@ -28,6 +29,7 @@ use components::Shell;
 use dioxus::prelude::*;
 use std::convert::Infallible;
 use std::str::FromStr;
+use views::OfficeCalendar;
 use views::PlanMonth;
 use views::{AssignMonth, TripNew, TripPage};
 use views::{
@@ -118,6 +120,8 @@ pub enum Route {
             PlanMonth {},
             #[route("/figures")]
             OfficeFigures {},
+            #[route("/calendar")]
+            OfficeCalendar {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

@@ -15,6 +15,7 @@ use dioxus::prelude::*;
 /// The screens themselves, under the names the stubs take over.
 mod real {
     pub use super::super::assign::AssignMonth;
+    pub use super::super::calendar::OfficeCalendar;
     pub use super::super::child_form::{ChildEdit, ChildNew};
     pub use super::super::children::{ChildFile, Children};
     pub use super::super::devices::Devices;
@@ -83,6 +84,7 @@ screens! {
     AssignMonth {}
     PlanMonth {}
     OfficeFigures {}
+    OfficeCalendar {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

@@ -60,6 +60,7 @@ pub fn Office() -> Element {
         (Route::OfficeFigures {}, "office-nav-figures"),
         (Route::Devices {}, "office-nav-devices"),
         (Route::Settings {}, "nav-settings"),
+        (Route::OfficeCalendar {}, "office-nav-calendar"),
     ];
     rsx! {
         div { class: "app office", lang: lang.code(),

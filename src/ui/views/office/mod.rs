@@ -3,6 +3,7 @@
 //! and access. A volunteer's device never shows it.
 
 mod assign;
+mod calendar;
 mod child_form;
 mod children;
 mod devices;
@@ -27,6 +28,7 @@ mod volunteers;
 
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
+pub use entry::OfficeCalendar;
 pub use entry::PlanMonth;
 pub use entry::{AssignMonth, TripNew, TripPage};
 pub use entry::{
