@@ -610,9 +610,9 @@ fn a_proposed_visit_may_move_to_any_slot_of_its_prison_that_month() {
             10,
         ),
         (
-            "from the 16th of July on: the six slots left",
+            "from the 16th of July on: the five slots left",
             |w| w.today = day("2025-07-16"),
-            6,
+            5,
         ),
     ];
     for (name, change, expected) in cases {
