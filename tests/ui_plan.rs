@@ -8,7 +8,7 @@
 mod ui_common;
 
 use itinerances::domain::Guardian;
-use itinerances::plan::{plan_month, trip_from_proposal, PlanData, ProposedVisit};
+use itinerances::plan::{move_choices, plan_month, trip_from_proposal, PlanData, ProposedVisit};
 use ui_common::*;
 
 fn coordinator_store() -> Arc<MemoryStore> {
@@ -137,4 +137,63 @@ fn a_volunteers_device_never_shows_the_month_plan() {
     let (text, _) = render(demo_store(), Language::Fr, "/office/plan");
     assert!(text.contains("Rien ici"), "{text}");
     assert!(!text.contains("Planifier un mois"), "{text}");
+}
+
+#[test]
+fn each_proposed_visit_offers_the_prisons_slots_of_the_month_to_move_to() {
+    let store = coordinator_store();
+    let visits = april_plan(&store);
+    let mut records = Vec::new();
+    for kind in RecordKind::ALL {
+        records.extend(store.list(kind).unwrap());
+    }
+    let data = PlanData::from_records(&records);
+    let ctx = data.context();
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/plan");
+        let column = pick(lang, "Déplacer au", "Verplaatsen naar", "Move to");
+        assert!(text.contains(column), "{lang:?}: {column}");
+        assert_eq!(
+            html.matches("<select").count(),
+            visits.len(),
+            "{lang:?}: one choice of slots per row"
+        );
+        for visit in &visits {
+            let names: Vec<String> = visit
+                .children
+                .iter()
+                .map(|c| first_name(&store, c.as_str()))
+                .collect();
+            let date = itinerances::i18n::format_date(lang, visit.day);
+            let label = match lang {
+                Language::Fr => format!("Déplacer la visite de {} du {date} au", names.join(", ")),
+                Language::Nl => format!(
+                    "Het bezoek van {} op {date} verplaatsen naar",
+                    names.join(", ")
+                ),
+                _ => format!("Move the visit of {} on {date} to", names.join(", ")),
+            };
+            assert!(html.contains(&label), "{lang:?}: {label}");
+            let choices = move_choices(&ctx, visit, today());
+            assert!(choices.len() > 1, "another slot to move to");
+            for (start, end) in choices {
+                let option = format!(
+                    "{} {}–{}",
+                    itinerances::i18n::format_date(
+                        lang,
+                        start.with_timezone(&Brussels).date_naive()
+                    ),
+                    hm(start),
+                    hm(end)
+                );
+                assert!(text.contains(&option), "{lang:?}: {option}");
+                assert!(html.contains(&format!("value=\"{}\"", start.timestamp())));
+            }
+            // The row's own slot is the one chosen.
+            assert!(
+                html.contains(&format!("value=\"{}\" selected", visit.start.timestamp())),
+                "{lang:?}"
+            );
+        }
+    }
 }

@@ -19,7 +19,8 @@ mod warnings;
 pub use assign::{propose_assignments, Proposal};
 pub use context::{PlanContext, PlanData};
 pub use month::{
-    month_bounds, plan_month, trip_from_proposal, ProposedVisit, CATCH_UP_MONTHS, OWED_REASONS,
+    month_bounds, move_choices, move_visit, plan_month, trip_from_proposal, ProposedVisit,
+    CATCH_UP_MONTHS, OWED_REASONS,
 };
 pub use suggest::{suggest_volunteers, Suggestion, SuggestionReason};
 pub use timeline::{local_time, timeline_for, Timeline, EXIT_MINUTES, HANDOVER_MARGIN_MINUTES};
@@ -29,4 +30,4 @@ pub use warnings::{check_trip, Severity, Warning, LONG_PUBLIC_TRANSPORT_MINUTES}
 #[cfg(test)]
 mod demo_tests;
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;

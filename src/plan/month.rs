@@ -483,8 +483,7 @@ pub fn plan_month(
         owed_cancellations: Vec::new(),
     };
     let no_days = Vec::new();
-    let now = brussels(today, NaiveTime::MIN)
-        .unwrap_or_else(|| Utc.from_utc_datetime(&today.and_time(NaiveTime::MIN)));
+    let now = start_of(today);
     let mut out = Vec::new();
     for ((guardian_id, parent_id), members) in families {
         let (Some(guardian), Some(parent)) = (guardians.get(guardian_id), parents.get(parent_id))
@@ -543,11 +542,7 @@ pub fn plan_month(
                 catch_up: visit.catch_up,
                 warnings: Vec::new(),
             };
-            let trip = trip_with_id(&proposal, TripId::from("proposed-visit"));
-            proposal.warnings = check_trip(&trip, ctx, now)
-                .into_iter()
-                .filter(|w| *w != Warning::NoVolunteer)
-                .collect();
+            proposal.warnings = proposal_warnings(ctx, &proposal, now);
             out.push(proposal);
         }
     }
@@ -555,6 +550,76 @@ pub fn plan_month(
         (!a.catch_up, a.start, &a.parent_id).cmp(&(!b.catch_up, b.start, &b.parent_id))
     });
     out
+}
+
+/// Midnight at the start of `day` in Brussels, as UTC.
+fn start_of(day: NaiveDate) -> DateTime<Utc> {
+    brussels(day, NaiveTime::MIN)
+        .unwrap_or_else(|| Utc.from_utc_datetime(&day.and_time(NaiveTime::MIN)))
+}
+
+/// What [`check_trip`] says about the trip a proposal would make, without
+/// "no volunteer yet".
+fn proposal_warnings(ctx: &PlanContext, visit: &ProposedVisit, now: DateTime<Utc>) -> Vec<Warning> {
+    let trip = trip_with_id(visit, TripId::from("proposed-visit"));
+    check_trip(&trip, ctx, now)
+        .into_iter()
+        .filter(|w| *w != Warning::NoVolunteer)
+        .collect()
+}
+
+/// Where a proposed visit may move before it is accepted: every visiting
+/// slot of its prison in the visit's month, from `today` on, that the
+/// prison's known status leaves alone; by start time. Its own slot is one of
+/// them.
+pub fn move_choices(
+    ctx: &PlanContext,
+    visit: &ProposedVisit,
+    today: NaiveDate,
+) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    let (Some(prison), Some((first, next))) = (
+        ctx.prison(&visit.prison_id),
+        month_bounds(visit.day.year(), visit.day.month()),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut day = first.max(today);
+    while day < next {
+        for slot in prison
+            .visiting_hours
+            .iter()
+            .filter(|s| s.weekday == day.weekday() && s.from < s.until)
+        {
+            if let (Some(start), Some(end)) = (brussels(day, slot.from), brussels(day, slot.until))
+            {
+                if !prison.status.disrupts(start, end) {
+                    out.push((start, end));
+                }
+            }
+        }
+        day += Duration::days(1);
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The proposed visit moved to the slot `start`..`end`, its warnings
+/// checked again for the new day.
+pub fn move_visit(
+    ctx: &PlanContext,
+    visit: &ProposedVisit,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    today: NaiveDate,
+) -> ProposedVisit {
+    let mut moved = visit.clone();
+    moved.day = local_day(start);
+    moved.start = start;
+    moved.end = end;
+    moved.warnings = proposal_warnings(ctx, &moved, start_of(today));
+    moved
 }
 
 /// Where each trip stands, reading the events once.

@@ -568,3 +568,100 @@ fn a_generated_network_gets_valid_visits_only() {
         trip_from_proposal(v).validate().unwrap();
     }
 }
+
+#[test]
+fn a_proposed_visit_may_move_to_any_slot_of_its_prison_that_month() {
+    let w = base();
+    let visits = plan(&w);
+    let ctx = w.data.context();
+    let choices = move_choices(&ctx, &visits[0], w.today);
+    // Haren's Tuesdays and Thursdays of July 2025.
+    let days: Vec<String> = choices
+        .iter()
+        .map(|(start, _)| local_day(*start).to_string())
+        .collect();
+    assert_eq!(
+        days,
+        [
+            "2025-07-01",
+            "2025-07-03",
+            "2025-07-08",
+            "2025-07-10",
+            "2025-07-15",
+            "2025-07-17",
+            "2025-07-22",
+            "2025-07-24",
+            "2025-07-29",
+            "2025-07-31"
+        ]
+    );
+    assert!(choices.contains(&(visits[0].start, visits[0].end)));
+
+    // (what changes, days offered)
+    let cases: [(&str, Change, usize); 3] = [
+        (
+            "a strike from the 7th to the 11th takes its two slots away",
+            |w| w.data.prisons[0].status = strike(None),
+            8,
+        ),
+        (
+            "planned on the 20th of June for July: every slot",
+            |_| {},
+            10,
+        ),
+        (
+            "from the 16th of July on: the five slots left",
+            |w| w.today = day("2025-07-16"),
+            5,
+        ),
+    ];
+    for (name, change, expected) in cases {
+        let mut w = base();
+        change(&mut w);
+        let n = move_choices(&w.data.context(), &visits[0], w.today).len();
+        assert_eq!(n, expected, "{name}");
+    }
+}
+
+#[test]
+fn a_moved_visit_gets_its_warnings_checked_again() {
+    let mut w = base();
+    // Lina's right ends on the 20th of July.
+    w.data.visit_rights[0].valid_until = Some(day("2025-07-20"));
+    let visits = plan(&w);
+    assert_eq!(summary(&visits), vec!["2025-07-08 13:30-16:00 haren lina"]);
+    assert!(visits[0].warnings.is_empty());
+    let ctx = w.data.context();
+    let late = move_visit(
+        &ctx,
+        &visits[0],
+        at("2025-07-24 13:30"),
+        at("2025-07-24 16:00"),
+        w.today,
+    );
+    assert_eq!(late.day, day("2025-07-24"));
+    assert_eq!(
+        (late.start, late.end),
+        (at("2025-07-24 13:30"), at("2025-07-24 16:00"))
+    );
+    assert!(!late.warnings.is_empty(), "no right on the 24th");
+    let expected: Vec<Warning> =
+        check_trip(&trip_from_proposal(&late), &ctx, at("2025-06-20 00:00"))
+            .into_iter()
+            .filter(|x| *x != Warning::NoVolunteer)
+            .collect();
+    assert_eq!(late.warnings, expected);
+    // Moved back within the right: nothing to check any more.
+    let back = move_visit(
+        &ctx,
+        &late,
+        at("2025-07-15 13:30"),
+        at("2025-07-15 16:00"),
+        w.today,
+    );
+    assert_eq!(back.day, day("2025-07-15"));
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    // The rest of the visit stays as it was.
+    assert_eq!(back.children, visits[0].children);
+    assert_eq!(back.pickup, visits[0].pickup);
+}

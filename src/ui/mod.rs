@@ -5,6 +5,7 @@
 //! Depends on `domain`, `plan`, `i18n`, `store` and `sync`; never on the
 //! server. Platform specifics live in `platform`.
 
+pub mod calendar;
 pub mod components;
 mod context;
 pub mod disruption;
@@ -30,6 +31,7 @@ use std::convert::Infallible;
 use std::str::FromStr;
 use views::MyKilometres;
 use views::OfficeAudit;
+use views::OfficeCalendar;
 use views::PlanMonth;
 use views::{AssignMonth, TripNew, TripPage};
 use views::{
@@ -124,6 +126,8 @@ pub enum Route {
             OfficeFigures {},
             #[route("/audit")]
             OfficeAudit {},
+            #[route("/calendar")]
+            OfficeCalendar {},
         #[end_layout]
     #[end_nest]
     #[route("/:..segments")]

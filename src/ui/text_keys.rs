@@ -105,6 +105,11 @@ pub fn family_link_state(state: FamilyLinkState) -> String {
     format!("family-link-state-{}", snake(&state))
 }
 
+/// Where a trip stands, in the planning calendar.
+pub fn calendar_status(status: crate::ui::calendar::CalendarStatus) -> String {
+    format!("calendar-status-{}", status.key())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +128,7 @@ mod tests {
         keys.extend(CancelReason::ALL.map(cancel));
         keys.extend(Mood::ALL.map(mood));
         keys.extend(crate::ui::today::Stage::ALL.map(today_stage));
+        keys.extend(crate::ui::calendar::CalendarStatus::ALL.map(calendar_status));
         keys.extend(Contact::ALL.map(contact));
         keys.extend(RoomKind::ALL.map(room));
         keys.extend(Equipment::ALL.map(equipment));

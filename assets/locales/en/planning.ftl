@@ -81,6 +81,8 @@ plan-col-parent = Parent
 plan-col-prison = Prison
 plan-col-catchup = Catch-up
 plan-col-warnings = To check
+plan-col-move = Move to
+plan-move-row = Move the visit of { $children } on { $date } to
 plan-catchup-mark = Catch-up
 plan-keep-row = Keep the visit of { $children } on { $date }
 plan-accept = { $count ->
@@ -92,3 +94,45 @@ plan-saved = { $count ->
    *[other] { $count } visits added to the calendar, without a volunteer yet.
 }
 plan-save-failed = Not every visit could be saved ({ $error }). The ones saved are in the calendar; plan the month again to see what is left.
+
+## The calendar
+office-nav-calendar = Calendar
+calendar-title = Calendar of trips
+calendar-view = Show by
+calendar-view-month = Month
+calendar-view-week = Week
+calendar-previous = Previous
+calendar-next = Next
+calendar-today = Today
+calendar-week-of = Week of { $date }
+calendar-filter-prison = Prison
+calendar-filter-volunteer = Volunteer
+calendar-filter-child = Child
+calendar-filter-status = Status
+calendar-all = All
+calendar-status-planned = Planned, no volunteer yet
+calendar-status-assigned = Volunteer assigned
+calendar-status-done = Done
+calendar-status-cancelled = Cancelled
+calendar-count = { $count ->
+    [one] 1 trip shown.
+   *[other] { $count } trips shown.
+}
+calendar-open-count = { $count ->
+    [one] 1 without a volunteer.
+   *[other] { $count } without a volunteer.
+}
+calendar-warned-count = { $count ->
+    [one] 1 with something to check.
+   *[other] { $count } with something to check.
+}
+calendar-hour = Hour
+calendar-none = No trip in these days.
+calendar-open-day = See the trips of { $date }
+calendar-day-title = Trips of { $date }
+calendar-day-none = No trip that day.
+calendar-no-volunteer = no volunteer
+calendar-warnings = { $count ->
+    [one] 1 thing to check
+   *[other] { $count } things to check
+}

@@ -81,6 +81,8 @@ plan-col-parent = Parent
 plan-col-prison = Prison
 plan-col-catchup = À rattraper
 plan-col-warnings = À vérifier
+plan-col-move = Déplacer au
+plan-move-row = Déplacer la visite de { $children } du { $date } au
 plan-catchup-mark = À rattraper
 plan-keep-row = Garder la visite de { $children } le { $date }
 plan-accept = { $count ->
@@ -92,3 +94,45 @@ plan-saved = { $count ->
    *[other] { $count } visites ajoutées au calendrier, encore sans bénévole.
 }
 plan-save-failed = Toutes les visites n'ont pas pu être enregistrées ({ $error }). Celles enregistrées sont au calendrier ; planifiez à nouveau le mois pour voir ce qui reste.
+
+## Le calendrier
+office-nav-calendar = Calendrier
+calendar-title = Calendrier des trajets
+calendar-view = Afficher par
+calendar-view-month = Mois
+calendar-view-week = Semaine
+calendar-previous = Précédent
+calendar-next = Suivant
+calendar-today = Aujourd'hui
+calendar-week-of = Semaine du { $date }
+calendar-filter-prison = Prison
+calendar-filter-volunteer = Bénévole
+calendar-filter-child = Enfant
+calendar-filter-status = État
+calendar-all = Tous
+calendar-status-planned = Prévu, encore sans bénévole
+calendar-status-assigned = Bénévole désigné
+calendar-status-done = Fait
+calendar-status-cancelled = Annulé
+calendar-count = { $count ->
+    [one] 1 trajet affiché.
+   *[other] { $count } trajets affichés.
+}
+calendar-open-count = { $count ->
+    [one] 1 sans bénévole.
+   *[other] { $count } sans bénévole.
+}
+calendar-warned-count = { $count ->
+    [one] 1 avec un point à vérifier.
+   *[other] { $count } avec des points à vérifier.
+}
+calendar-hour = Heure
+calendar-none = Aucun trajet ces jours-là.
+calendar-open-day = Voir les trajets du { $date }
+calendar-day-title = Trajets du { $date }
+calendar-day-none = Aucun trajet ce jour-là.
+calendar-no-volunteer = sans bénévole
+calendar-warnings = { $count ->
+    [one] 1 point à vérifier
+   *[other] { $count } points à vérifier
+}

@@ -81,6 +81,8 @@ plan-col-parent = Ouder
 plan-col-prison = Gevangenis
 plan-col-catchup = In te halen
 plan-col-warnings = Na te kijken
+plan-col-move = Verplaatsen naar
+plan-move-row = Het bezoek van { $children } op { $date } verplaatsen naar
 plan-catchup-mark = In te halen
 plan-keep-row = Het bezoek van { $children } op { $date } houden
 plan-accept = { $count ->
@@ -92,3 +94,45 @@ plan-saved = { $count ->
    *[other] { $count } bezoeken toegevoegd aan de kalender, nog zonder vrijwilliger.
 }
 plan-save-failed = Niet alle bezoeken konden bewaard worden ({ $error }). De bewaarde staan in de kalender; plan de maand opnieuw om te zien wat overblijft.
+
+## De kalender
+office-nav-calendar = Kalender
+calendar-title = Kalender van de ritten
+calendar-view = Tonen per
+calendar-view-month = Maand
+calendar-view-week = Week
+calendar-previous = Vorige
+calendar-next = Volgende
+calendar-today = Vandaag
+calendar-week-of = Week van { $date }
+calendar-filter-prison = Gevangenis
+calendar-filter-volunteer = Vrijwilliger
+calendar-filter-child = Kind
+calendar-filter-status = Stand
+calendar-all = Alle
+calendar-status-planned = Gepland, nog zonder vrijwilliger
+calendar-status-assigned = Vrijwilliger aangeduid
+calendar-status-done = Gedaan
+calendar-status-cancelled = Geannuleerd
+calendar-count = { $count ->
+    [one] 1 rit getoond.
+   *[other] { $count } ritten getoond.
+}
+calendar-open-count = { $count ->
+    [one] 1 zonder vrijwilliger.
+   *[other] { $count } zonder vrijwilliger.
+}
+calendar-warned-count = { $count ->
+    [one] 1 met iets om na te kijken.
+   *[other] { $count } met iets om na te kijken.
+}
+calendar-hour = Uur
+calendar-none = Geen rit op deze dagen.
+calendar-open-day = De ritten van { $date } bekijken
+calendar-day-title = Ritten van { $date }
+calendar-day-none = Geen rit die dag.
+calendar-no-volunteer = geen vrijwilliger
+calendar-warnings = { $count ->
+    [one] 1 punt om na te kijken
+   *[other] { $count } punten om na te kijken
+}

@@ -16,6 +16,7 @@ use dioxus::prelude::*;
 mod real {
     pub use super::super::assign::AssignMonth;
     pub use super::super::audit::OfficeAudit;
+    pub use super::super::calendar::OfficeCalendar;
     pub use super::super::child_form::{ChildEdit, ChildNew};
     pub use super::super::children::{ChildFile, Children};
     pub use super::super::devices::Devices;
@@ -85,6 +86,7 @@ screens! {
     PlanMonth {}
     OfficeFigures {}
     OfficeAudit {}
+    OfficeCalendar {}
 }
 
 /// Shows the screen of a workspace address, from the split-off file when

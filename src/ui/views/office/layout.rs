@@ -50,6 +50,7 @@ pub fn Office() -> Element {
     let menu = [
         (Route::OfficeHome {}, "office-nav-home"),
         (Route::OfficeToday {}, "office-nav-today"),
+        (Route::OfficeCalendar {}, "office-nav-calendar"),
         (Route::PlanMonth {}, "office-nav-plan"),
         (Route::AssignMonth {}, "office-nav-assign"),
         (Route::Children {}, "office-nav-children"),

@@ -4,6 +4,7 @@
 
 mod assign;
 mod audit;
+mod calendar;
 mod child_form;
 mod children;
 mod devices;
@@ -29,6 +30,7 @@ mod volunteers;
 // The router reaches the screens through `entry` only, so that the web app
 // can keep them out of what a volunteer's phone downloads.
 pub use entry::OfficeAudit;
+pub use entry::OfficeCalendar;
 pub use entry::PlanMonth;
 pub use entry::{AssignMonth, TripNew, TripPage};
 pub use entry::{

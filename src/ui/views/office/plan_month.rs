@@ -6,13 +6,15 @@
 
 use crate::domain::{Guardian, Record, RecordKind};
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
-use crate::plan::{plan_month, trip_from_proposal, PlanData, ProposedVisit};
+use crate::plan::{
+    move_choices, move_visit, plan_month, trip_from_proposal, PlanData, ProposedVisit,
+};
 use crate::protocol::Change;
 use crate::ui::views::{warning_text, StoreProblem};
 use crate::ui::{use_app, use_device, use_lang, Action};
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use dioxus::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The records a month plan reads.
 const KINDS: [RecordKind; 9] = [
@@ -53,6 +55,8 @@ pub fn PlanMonth() -> Element {
     // Next month by default: the month a coordinator usually prepares.
     let mut month = use_signal(|| this_month + Months::new(1));
     let mut left_out = use_signal(HashSet::<String>::new);
+    // Rows moved to another slot, by their key: the slot's start and end.
+    let mut moved = use_signal(HashMap::<String, (DateTime<Utc>, DateTime<Utc>)>::new);
     let mut saved = use_signal(|| None::<usize>);
     let mut problem = use_signal(|| None::<String>);
 
@@ -73,11 +77,23 @@ pub fn PlanMonth() -> Element {
     let data = PlanData::from_records(&records);
     let ctx = data.context();
     let first = month();
-    let visits = plan_month(&ctx, &guardians, first.year(), first.month(), today);
-    let kept: Vec<ProposedVisit> = visits
+    // Each row keeps the key of the visit as proposed, wherever it moved.
+    let rows: Vec<(String, ProposedVisit)> =
+        plan_month(&ctx, &guardians, first.year(), first.month(), today)
+            .into_iter()
+            .map(|v| {
+                let key = row_key(&v);
+                match moved.read().get(&key) {
+                    Some(&(start, end)) => (key, move_visit(&ctx, &v, start, end, today)),
+                    None => (key, v),
+                }
+            })
+            .collect();
+    let visits: Vec<ProposedVisit> = rows.iter().map(|(_, v)| v.clone()).collect();
+    let kept: Vec<ProposedVisit> = rows
         .iter()
-        .filter(|v| !left_out.read().contains(&row_key(v)))
-        .cloned()
+        .filter(|(key, _)| !left_out.read().contains(key))
+        .map(|(_, v)| v.clone())
         .collect();
     let kept_count = kept.len();
     let title = month_title(lang, first);
@@ -111,6 +127,7 @@ pub fn PlanMonth() -> Element {
     let mut change_month = move |to: NaiveDate| {
         month.set(to);
         left_out.write().clear();
+        moved.write().clear();
         saved.set(None);
         problem.set(None);
     };
@@ -128,6 +145,7 @@ pub fn PlanMonth() -> Element {
             count += 1;
         }
         left_out.write().clear();
+        moved.write().clear();
         problem.set(None);
         saved.set(Some(count));
     };
@@ -172,12 +190,13 @@ pub fn PlanMonth() -> Element {
                         th { scope: "col", {t(lang, "plan-col-prison")} }
                         th { scope: "col", {t(lang, "plan-col-catchup")} }
                         th { scope: "col", {t(lang, "plan-col-warnings")} }
+                        th { scope: "col", {t(lang, "plan-col-move")} }
                     }
                 }
                 tbody {
-                    for visit in visits.iter() {
+                    for (key, visit) in rows.iter() {
                         {
-                            let key = row_key(visit);
+                            let key = key.clone();
                             let keep = !left_out.read().contains(&key);
                             let names = child_names(visit);
                             let date = format_date(lang, visit.day);
@@ -186,6 +205,19 @@ pub fn PlanMonth() -> Element {
                             let time = format!("{}–{}", format_time(visit.start), format_time(visit.end));
                             let parent = parent_name(visit);
                             let prison = prison_name(visit);
+                            let move_label = tr(lang, "plan-move-row", &[("children", names.clone().into()), ("date", date.clone().into())]);
+                            let current = visit.start.timestamp().to_string();
+                            let slots = move_choices(&ctx, visit, today);
+                            let choices: Vec<(String, String)> = slots
+                                .iter()
+                                .map(|&(start, end)| {
+                                    (
+                                        start.timestamp().to_string(),
+                                        format!("{} {}–{}", format_date(lang, local_date(start)), format_time(start), format_time(end)),
+                                    )
+                                })
+                                .collect();
+                            let move_key = key.clone();
                             let row_class = if !keep {
                                 "muted"
                             } else if visit.warnings.is_empty() {
@@ -222,6 +254,21 @@ pub fn PlanMonth() -> Element {
                                     td {
                                         for warning in visit.warnings.iter() {
                                             p { class: "error", {warning_text(lang, warning)} }
+                                        }
+                                    }
+                                    td {
+                                        select {
+                                            "aria-label": "{move_label}",
+                                            disabled: !keep,
+                                            onchange: move |e| {
+                                                let chosen = e.value();
+                                                if let Some(&slot) = slots.iter().find(|(start, _)| start.timestamp().to_string() == chosen) {
+                                                    moved.write().insert(move_key.clone(), slot);
+                                                }
+                                            },
+                                            for (value, text) in choices {
+                                                option { key: "{value}", value: "{value}", selected: value == current, "{text}" }
+                                            }
                                         }
                                     }
                                 }
