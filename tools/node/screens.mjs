@@ -370,6 +370,43 @@ try {
   await expectText('Valable jusqu', 'the visit right in words');
   await officeShot('office-child');
 
+  // The trips of the month in the calendar; the year's figures, downloaded as
+  // CSV and as the PDF the server draws; then who read Lina's file.
+  await page.locator('nav.side a', { hasText: 'Calendrier' }).click();
+  await expectText('Calendrier des trajets', 'the calendar');
+  await officeShot('office-calendar');
+  await page.locator('nav.side a', { hasText: 'Chiffres' }).click();
+  await expectText('Chiffres de', 'the figures screen');
+  const saved = async (link, what) => {
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), link.click()]);
+    const path = await download.path();
+    if (!path) await fail(`${what}: nothing was downloaded`);
+    return readFileSync(path);
+  };
+  const csv = (await saved(page.locator('a', { hasText: 'Télécharger les chiffres (CSV)' }).first(), 'the figures CSV')).toString('utf8');
+  if (csv.split('\r\n').filter((line) => line.includes(',')).length < 4) {
+    await fail(`the figures CSV holds no table: ${csv.slice(0, 200)}`);
+  }
+  await page.locator('button', { hasText: 'Télécharger le rapport (PDF)' }).click();
+  const pdfLink = page.locator('a[download$=".pdf"]').first();
+  await pdfLink.waitFor(WAIT).catch(() => fail('the PDF report is offered once the server made it'));
+  const pdf = await saved(pdfLink, 'the PDF report');
+  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-' || pdf.length < 2000) {
+    await fail(`the downloaded report is not a PDF (${pdf.length} bytes)`);
+  }
+  await officeShot('office-figures');
+  await page.locator('nav.side a', { hasText: 'Qui a vu quoi' }).click();
+  const lina = page.locator('#audit-person option', { hasText: 'Lina' }).first();
+  await page.locator('#audit-person').selectOption(await lina.getAttribute('value'));
+  await page.locator('button[type=submit]', { hasText: 'Chercher' }).click();
+  await expectText('les plus récents', "the rows about Lina's data");
+  if (!(await page.locator('table').innerText()).includes('Sophie Lambert')) {
+    await fail("the coordinator's own reading of Lina's file is not among the rows");
+  }
+  await officeShot('office-audit');
+  const rows = (await saved(page.locator('a', { hasText: 'Télécharger ces lignes (CSV)' }), 'the audit CSV')).toString('utf8');
+  if (!rows.includes('Sophie Lambert')) await fail(`the audit CSV: ${rows.slice(0, 200)}`);
+
   // A prison entered from scratch: its sheet in three languages, its
   // visiting hours and a visit room. Leaving the form half typed is asked first.
   await page.locator('nav.side a', { hasText: 'Prisons' }).click();
