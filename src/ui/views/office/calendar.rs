@@ -292,10 +292,15 @@ pub fn OfficeCalendar() -> Element {
                                     class: if d.month() != day.month() { "muted" } else if d == today { "today" } else { "" },
                                     button {
                                         class: "link day",
-                                        "aria-label": tr(lang, "calendar-open-day", &[("date", format_date(lang, d).into())]),
                                         "aria-current": if d == today { "date" } else { "false" },
                                         onclick: move |_| open_day.set(Some(d)),
+                                        // The number as seen, then the whole day for
+                                        // screen readers: the name starts with what shows.
                                         "{d.day()}"
+                                        span { class: "sr-only",
+                                            " · "
+                                            {tr(lang, "calendar-open-day", &[("date", format_date(lang, d).into())])}
+                                        }
                                     }
                                     for row in rows.iter().filter(|r| r.day == d) {
                                         TripLine { key: "{row.trip.id}", row: row.clone() }
