@@ -229,3 +229,40 @@ pub struct AuditEntry {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub device: String,
 }
+
+/// What the server's retention will remove, as coordinators see it ahead
+/// (`GET /api/v1/retention`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionPreview {
+    /// Step notes and reports' free text are removed this many days after
+    /// the trip.
+    pub notes_days: i64,
+    /// A child with no visit right still running and no trip for this many
+    /// days is made anonymous.
+    pub children_days: i64,
+    /// Audit rows are deleted after this many days.
+    pub audit_days: i64,
+    /// What the next run removes (it runs every hour).
+    pub due_now: RetentionCounts,
+    /// What goes within the next 30 days, beyond that.
+    pub within_30_days: RetentionCounts,
+    /// The next items, soonest first (at most 100), with the day they go.
+    pub next: Vec<RetentionItem>,
+}
+
+/// How many of each kind of personal data.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionCounts {
+    /// Steps with a note, reports with free text.
+    pub notes: u64,
+    pub children: u64,
+    pub audit_rows: u64,
+}
+
+/// One record whose personal data goes on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionItem {
+    pub kind: String,
+    pub record_id: String,
+    pub due: DateTime<Utc>,
+}

@@ -322,3 +322,19 @@ pub(crate) async fn get_audit(
         })
         .await
 }
+
+/// What the server's retention will remove, and when.
+pub(crate) async fn get_retention(
+    State(state): State<AppState>,
+    Coordinator(_): Coordinator,
+) -> Result<Json<crate::protocol::RetentionPreview>, ApiFailure> {
+    let now = state.now();
+    let policy = state.retention_policy();
+    state
+        .read(move |conn| {
+            super::retention::preview(conn, now, &policy)
+                .map(Json)
+                .map_err(ApiFailure::from)
+        })
+        .await
+}

@@ -71,6 +71,17 @@ struct ServeArgs {
     /// volunteers' statements.
     #[arg(long, default_value = super::DEFAULT_NETWORK_NAME)]
     network_name: String,
+    /// Days after a trip when its steps' notes and its report's free text
+    /// are removed.
+    #[arg(long, default_value_t = 730, value_parser = RangedU64ValueParser::<u64>::new().range(30..=36500))]
+    keep_notes_days: u64,
+    /// Days after a child's last visit right or trip when the child's name
+    /// and needs are removed (the child stays counted, without a name).
+    #[arg(long, default_value_t = 1095, value_parser = RangedU64ValueParser::<u64>::new().range(30..=36500))]
+    keep_children_days: u64,
+    /// Days the audit log keeps who read or changed what.
+    #[arg(long, default_value_t = 1825, value_parser = RangedU64ValueParser::<u64>::new().range(30..=36500))]
+    keep_audit_days: u64,
     /// The SMTP server that sends families their notices by e-mail (without
     /// it, notices are listed for coordinators to tell by phone). The
     /// password, if any, is read from ITINERANCES_SMTP_PASSWORD.
@@ -179,6 +190,11 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
         connection_limits: limits,
         coordination_phone,
         smtp,
+        retention: super::RetentionPolicy {
+            notes: days(args.keep_notes_days),
+            children: days(args.keep_children_days),
+            audit: days(args.keep_audit_days),
+        },
         network_name: match args.network_name.trim() {
             "" => super::DEFAULT_NETWORK_NAME.to_owned(),
             name => name.to_owned(),
@@ -213,6 +229,7 @@ async fn serve(args: ServeArgs) -> Result<(), ServerError> {
         "listening"
     );
     state.spawn_mailer();
+    state.spawn_retention();
     serve_connections(listener, router(state), limits, async {
         // If the signal cannot be awaited, the server runs until killed.
         if tokio::signal::ctrl_c().await.is_err() {
@@ -264,4 +281,9 @@ fn print_code(args: CodeArgs) -> Result<(), ServerError> {
         created.expires_at.format("%Y-%m-%d %H:%M UTC")
     );
     Ok(())
+}
+
+/// Days as a duration (the options are bounded well within its range).
+fn days(n: u64) -> chrono::Duration {
+    chrono::Duration::days(i64::try_from(n).unwrap_or(36500))
 }

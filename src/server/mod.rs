@@ -24,6 +24,7 @@ mod live;
 mod qr;
 mod records;
 mod request;
+mod retention;
 mod scope;
 mod serve;
 mod sync;
@@ -33,6 +34,7 @@ pub use auth::DEFAULT_CODE_VALIDITY;
 pub use demo_mode::{prepare_demo, DemoLogin, DEMO_CODE_VALIDITY};
 pub use error::{ApiFailure, ServerError};
 pub use family::{SmtpOptions, SmtpSecurity};
+pub use retention::{RetentionPolicy, RetentionRun, ANONYMOUS};
 pub use serve::{raise_open_file_limit, ConnectionLimits};
 
 use crate::domain::{Record, RecordKey, RecordKind, VolunteerId};
@@ -88,6 +90,8 @@ pub struct ServerOptions {
     /// The network's name, at the head of the figures' PDF report and of
     /// volunteers' statements.
     pub network_name: String,
+    /// How long personal data is kept before the server removes it.
+    pub retention: RetentionPolicy,
 }
 
 /// The network's name when none is given.
@@ -112,6 +116,7 @@ impl Default for ServerOptions {
             smtp: None,
             mail_poll: std::time::Duration::from_secs(30),
             network_name: DEFAULT_NETWORK_NAME.to_owned(),
+            retention: RetentionPolicy::default(),
         }
     }
 }
@@ -238,6 +243,48 @@ impl AppState {
                 self.inner.options.mail_poll,
             ));
         }
+    }
+
+    /// Removes the personal data that is due (see `retention`), now.
+    pub async fn run_retention(&self) -> Result<RetentionRun, ServerError> {
+        let now = self.now();
+        let policy = self.inner.options.retention;
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut db = state
+                .inner
+                .db
+                .lock()
+                .map_err(|_| ServerError::Internal("database lock poisoned".into()))?;
+            retention::run(&mut db, now, &policy)
+        })
+        .await
+        .map_err(|e| ServerError::Internal(format!("retention failed: {e}")))?
+    }
+
+    /// Runs the retention at start and then every hour.
+    pub fn spawn_retention(&self) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(std::time::Duration::from_secs(3600));
+            loop {
+                every.tick().await;
+                match state.run_retention().await {
+                    Ok(run) if run != RetentionRun::default() => tracing::info!(
+                        notes = run.notes,
+                        children = run.children,
+                        audit_rows = run.audit_rows,
+                        "personal data past its retention removed"
+                    ),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!("retention: {e}"),
+                }
+            }
+        });
+    }
+
+    pub(crate) fn retention_policy(&self) -> RetentionPolicy {
+        self.inner.options.retention
     }
 
     pub(crate) fn scope_window(&self) -> ScopeWindow {
@@ -424,6 +471,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/devices", get(admin::get_devices))
         .route("/api/v1/devices/{id}", delete(admin::delete_device))
         .route("/api/v1/audit", get(admin::get_audit))
+        .route("/api/v1/retention", get(admin::get_retention))
         .route(
             "/api/v1/family-links",
             post(family::post_family_link).get(family::get_family_links),
@@ -465,6 +513,7 @@ pub async fn launch_with_listener(
 ) -> std::io::Result<()> {
     let limits = state.inner.options.connection_limits;
     state.spawn_mailer();
+    state.spawn_retention();
     serve::serve(listener, router(state), limits, std::future::pending()).await;
     Ok(())
 }

@@ -1,0 +1,255 @@
+//! Retention: personal data the job no longer needs is removed by the server
+//! on its own, every hour. Steps' notes and reports' free text (incidents,
+//! the account of the visit) go a set time after the trip; a child with no
+//! visit right still running and no trip for a set time is made anonymous
+//! (first name replaced, surname and needs emptied, archived: the id, the
+//! birth year and the trips stay, so the figures count the same); audit rows
+//! go after their own period. A removal is an edit like any other: stamped
+//! by the server's clock, written to the change log (so the devices that
+//! hold the record receive the cleaned one at their next sync) and audited.
+
+use super::audit::{self, Actor, AuditAction};
+use super::db::Db;
+use super::{records, ServerError};
+use crate::domain::{Record, RecordKey, RecordKind, Trip, TripId};
+use crate::protocol::{RetentionCounts, RetentionItem, RetentionPreview};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{params, Connection};
+use std::collections::BTreeMap;
+
+/// What an anonymous child is called.
+pub const ANONYMOUS: &str = "—";
+
+/// How long personal data is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetentionPolicy {
+    pub notes: Duration,
+    pub children: Duration,
+    pub audit: Duration,
+}
+
+impl Default for RetentionPolicy {
+    /// Two years for notes (a season of visits and its follow-up), three
+    /// years for a child's name after their last visit right or trip (a
+    /// family may come back after a sentence break), five years for the
+    /// audit log (long enough to answer a request or a complaint).
+    fn default() -> Self {
+        Self {
+            notes: Duration::days(730),
+            children: Duration::days(1095),
+            audit: Duration::days(1825),
+        }
+    }
+}
+
+/// What one run removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RetentionRun {
+    pub notes: u64,
+    pub children: u64,
+    pub audit_rows: u64,
+}
+
+/// One record with personal data, and when it goes.
+struct Due {
+    at: DateTime<Utc>,
+    record: Record,
+}
+
+fn trip_ends(conn: &Connection) -> Result<BTreeMap<TripId, Trip>, ServerError> {
+    Ok(records::all_of(conn, RecordKind::Trip)?
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Trip(t) => Some((t.id.clone(), t)),
+            _ => None,
+        })
+        .collect())
+}
+
+fn end_of(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_opt(23, 59, 59)
+        .map_or_else(Utc::now, |t| t.and_utc())
+}
+
+/// Every record whose personal data is set to go, with when.
+fn schedule(conn: &Connection, policy: &RetentionPolicy) -> Result<Vec<Due>, ServerError> {
+    let trips = trip_ends(conn)?;
+    let mut out = Vec::new();
+    let ended = |trip: &TripId| trips.get(trip).map(|t| t.visit_end);
+    for record in records::all_of(conn, RecordKind::Event)? {
+        if let Record::Event(e) = &record {
+            if !e.note.is_empty() {
+                let at = ended(&e.trip_id).unwrap_or(e.at) + policy.notes;
+                out.push(Due { at, record });
+            }
+        }
+    }
+    for record in records::all_of(conn, RecordKind::Report)? {
+        if let Record::Report(r) = &record {
+            if !r.text.is_empty() || !r.incidents.is_empty() {
+                let at = ended(&r.trip_id).unwrap_or(r.written_at) + policy.notes;
+                out.push(Due { at, record });
+            }
+        }
+    }
+    // A child's last need of a name: the end of its last visit right or trip.
+    let mut last: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
+    let mut later = |child: &str, at: Option<DateTime<Utc>>| {
+        let entry = last
+            .entry(child.to_owned())
+            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
+        *entry = match (*entry, at) {
+            // A right without an end keeps the name for as long as it runs.
+            (None, _) | (_, None) => None,
+            (Some(a), Some(b)) => Some(a.max(b)),
+        };
+    };
+    for record in records::all_of(conn, RecordKind::VisitRight)? {
+        if let Record::VisitRight(r) = record {
+            later(r.child_id.as_str(), r.valid_until.map(end_of));
+        }
+    }
+    for trip in trips.values() {
+        for child in &trip.children {
+            later(child.as_str(), Some(trip.visit_end));
+        }
+    }
+    for record in records::all_of(conn, RecordKind::Child)? {
+        if let Record::Child(c) = &record {
+            if c.first_name == ANONYMOUS {
+                continue;
+            }
+            // A child never visiting nor allowed to keeps its name until a
+            // coordinator archives or removes it.
+            if let Some(Some(at)) = last.get(c.id.as_str()) {
+                if *at > DateTime::<Utc>::MIN_UTC {
+                    out.push(Due {
+                        at: *at + policy.children,
+                        record,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|d| d.at);
+    Ok(out)
+}
+
+/// The record without its personal data.
+fn cleaned(record: &Record) -> Record {
+    match record {
+        Record::Event(e) => Record::Event(crate::domain::TripEvent {
+            note: String::new(),
+            ..e.clone()
+        }),
+        Record::Report(r) => Record::Report(crate::domain::TripReport {
+            text: String::new(),
+            incidents: String::new(),
+            ..r.clone()
+        }),
+        Record::Child(c) => Record::Child(crate::domain::Child {
+            first_name: ANONYMOUS.to_owned(),
+            last_name: String::new(),
+            needs: String::new(),
+            archived: true,
+            ..c.clone()
+        }),
+        other => other.clone(),
+    }
+}
+
+fn audit_cutoff(now: DateTime<Utc>, policy: &RetentionPolicy) -> String {
+    (now - policy.audit).to_rfc3339()
+}
+
+/// Removes what is due at `now`, in one transaction.
+pub(crate) fn run(
+    db: &mut Db,
+    now: DateTime<Utc>,
+    policy: &RetentionPolicy,
+) -> Result<RetentionRun, ServerError> {
+    let tx = db.conn.transaction()?;
+    let mut clock = db.clock.clone();
+    let mut done = RetentionRun::default();
+    for due in schedule(&tx, policy)?
+        .into_iter()
+        .take_while(|d| d.at <= now)
+    {
+        let record = cleaned(&due.record);
+        clock = clock.tick(now.timestamp_millis());
+        records::write(&tx, &record.key(), Some(&record), &clock.to_string())?;
+        audit::log(
+            &tx,
+            now,
+            &Actor::default(),
+            AuditAction::Write,
+            &record.key(),
+            "retention",
+        )?;
+        match record.kind() {
+            RecordKind::Child => done.children += 1,
+            _ => done.notes += 1,
+        }
+    }
+    let removed = tx.execute(
+        "DELETE FROM audit_log WHERE at < ?1",
+        params![audit_cutoff(now, policy)],
+    )?;
+    done.audit_rows = removed as u64;
+    tx.commit()?;
+    db.clock = clock;
+    Ok(done)
+}
+
+/// What will go and when, for coordinators.
+pub(crate) fn preview(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    policy: &RetentionPolicy,
+) -> Result<RetentionPreview, ServerError> {
+    let horizon = now + Duration::days(30);
+    let mut due_now = RetentionCounts::default();
+    let mut soon = RetentionCounts::default();
+    let mut next = Vec::new();
+    for due in schedule(conn, policy)?
+        .into_iter()
+        .take_while(|d| d.at <= horizon)
+    {
+        let counts = if due.at <= now {
+            &mut due_now
+        } else {
+            &mut soon
+        };
+        match due.record.kind() {
+            RecordKind::Child => counts.children += 1,
+            _ => counts.notes += 1,
+        }
+        if next.len() < 100 {
+            let key: RecordKey = due.record.key();
+            next.push(RetentionItem {
+                kind: key.kind.as_str().to_owned(),
+                record_id: key.id,
+                due: due.at.max(now),
+            });
+        }
+    }
+    let count_before = |cutoff: String| -> Result<u64, ServerError> {
+        let n: i64 = conn.query_row(
+            "SELECT COUNT(*) FROM audit_log WHERE at < ?1",
+            params![cutoff],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    };
+    due_now.audit_rows = count_before(audit_cutoff(now, policy))?;
+    soon.audit_rows =
+        count_before(audit_cutoff(horizon, policy))?.saturating_sub(due_now.audit_rows);
+    Ok(RetentionPreview {
+        notes_days: policy.notes.num_days(),
+        children_days: policy.children.num_days(),
+        audit_days: policy.audit.num_days(),
+        due_now,
+        within_30_days: soon,
+        next,
+    })
+}
