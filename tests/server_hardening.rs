@@ -729,9 +729,15 @@ async fn the_audit_says_who_gave_codes_enrolled_revoked_and_read_trips_and_steps
         }
         assert!(page.windows(2).all(|w| w[0].id > w[1].id));
         before = page.last().map(|r| r.id);
-        seen.extend(page.into_iter().map(|r| r.id));
+        // Each search of the log is itself written in it: those rows come
+        // after `rows` was read.
+        seen.extend(page.into_iter().filter(|r| r.kind != "audit").map(|r| r.id));
     }
-    let all: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let all: Vec<i64> = rows
+        .iter()
+        .filter(|r| r.kind != "audit")
+        .map(|r| r.id)
+        .collect();
     assert_eq!(seen, all, "paging gives every row once");
     let devices = audit(&s.server, &office.token, "kind=device").await;
     assert!(!devices.is_empty() && devices.iter().all(|r| r.kind == "device"));
