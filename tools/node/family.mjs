@@ -176,7 +176,8 @@ if (served.ok && (served.headers.get('content-type') ?? '').includes('text/html'
   await desk.locator('section.sync', { hasText: 'everything is sent' }).waitFor({ timeout: 30000 });
   desk.on('dialog', (dialog) => dialog.accept());
   await desk.goto(`${url}/office/families/${guardianId}/edit`);
-  await desk.getByRole('heading', { name: 'Family link' }).waitFor({ timeout: 30000 });
+  // The page loads the web app again and opens its store: slow machines need time.
+  await desk.getByRole('heading', { name: 'Family link' }).waitFor({ timeout: 90000 });
   await desk.locator('#family-link-language').selectOption('nl');
   await desk.getByRole('button', { name: /^Make a (new )?link$/ }).click();
   await desk.getByText('The link is ready').waitFor({ timeout: 20000 });
