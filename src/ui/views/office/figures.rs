@@ -2,9 +2,7 @@
 //! figures of the whole year, per month and per prison, two bar charts and
 //! the CSV file to download.
 
-use crate::domain::{
-    CancelReason, PrisonId, Record, RecordKind, TripEvent, TripReport, VolunteerId,
-};
+use crate::domain::{CancelReason, PrisonId, Record, RecordKind, VolunteerId};
 use crate::figures::csv::statement_csv;
 use crate::figures::csv::{figures_csv, month_key, reason_key};
 use crate::figures::volunteer_statement;
@@ -28,18 +26,8 @@ pub fn OfficeFigures() -> Element {
     let read = || -> Result<_, crate::store::StoreError> {
         let store = &*device.store;
         let trips = store.trips()?;
-        let mut events: Vec<TripEvent> = Vec::new();
-        for record in store.list(RecordKind::Event)? {
-            if let Record::Event(e) = record {
-                events.push(e);
-            }
-        }
-        let mut reports: Vec<TripReport> = Vec::new();
-        for record in store.list(RecordKind::Report)? {
-            if let Record::Report(r) = record {
-                reports.push(r);
-            }
-        }
+        let events = store.all_events()?;
+        let reports = store.all_reports()?;
         let mut prisons = BTreeMap::new();
         for record in store.list(RecordKind::Prison)? {
             if let Record::Prison(p) = record {
@@ -144,18 +132,8 @@ pub fn VolunteerStatement(volunteer: VolunteerId, name: String) -> Element {
     let read = || -> Result<_, crate::store::StoreError> {
         let store = &*device.store;
         let trips = store.trips()?;
-        let mut events: Vec<TripEvent> = Vec::new();
-        for record in store.list(RecordKind::Event)? {
-            if let Record::Event(e) = record {
-                events.push(e);
-            }
-        }
-        let mut reports: Vec<TripReport> = Vec::new();
-        for record in store.list(RecordKind::Report)? {
-            if let Record::Report(r) = record {
-                reports.push(r);
-            }
-        }
+        let events = store.all_events()?;
+        let reports = store.all_reports()?;
         Ok(volunteer_statement(
             period, &volunteer, &trips, &events, &reports,
         ))
