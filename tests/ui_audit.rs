@@ -56,6 +56,13 @@ fn the_audit_screen_offers_every_child_family_and_volunteer_in_every_language() 
         ] {
             assert!(text.contains(words), "{lang:?}: {words}");
         }
+        let removal = pick(
+            lang,
+            "Ce que le serveur efface, et quand",
+            "Wat de server wist, en wanneer",
+            "What the server removes, and when",
+        );
+        assert!(text.contains(removal), "{lang:?}: the retention section");
         // Nothing is asked of the server before a search.
         assert!(!html.contains("<table"), "{lang:?}");
     }

@@ -202,6 +202,30 @@ pub trait Store: Send + Sync {
         Ok(events)
     }
 
+    /// Every step this device holds (the figures count them all).
+    fn all_events(&self) -> Result<Vec<TripEvent>, StoreError> {
+        Ok(self
+            .list(RecordKind::Event)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Event(e) => Some(e),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// Every report this device holds.
+    fn all_reports(&self) -> Result<Vec<TripReport>, StoreError> {
+        Ok(self
+            .list(RecordKind::Report)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Report(r) => Some(r),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// The report of one trip, once written.
     fn report_of(&self, trip: &TripId) -> Result<Option<TripReport>, StoreError> {
         match self.get(&RecordKey::new(RecordKind::Report, trip.as_str()))? {

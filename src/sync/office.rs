@@ -240,3 +240,16 @@ pub async fn audit(
         .map_err(offline_or_protocol)?;
     answer(response).await
 }
+
+/// What the server's retention removes now and within 30 days.
+pub async fn retention(
+    identity: &DeviceIdentity,
+) -> Result<crate::protocol::RetentionPreview, TransportError> {
+    let response = client()?
+        .get(url(identity, "/api/v1/retention")?)
+        .bearer_auth(&identity.token)
+        .send()
+        .await
+        .map_err(offline_or_protocol)?;
+    answer(response).await
+}

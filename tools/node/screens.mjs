@@ -403,6 +403,7 @@ try {
   if (!(await page.locator('table').innerText()).includes('Sophie Lambert')) {
     await fail("the coordinator's own reading of Lina's file is not among the rows");
   }
+  await expectText('Au prochain passage', 'what the server removes on its own, and when');
   await officeShot('office-audit');
   const rows = (await saved(page.locator('a', { hasText: 'Télécharger ces lignes (CSV)' }), 'the audit CSV')).toString('utf8');
   if (!rows.includes('Sophie Lambert')) await fail(`the audit CSV: ${rows.slice(0, 200)}`);

@@ -91,3 +91,11 @@ audit-kind-report = Rapport de trajet
 audit-kind-device = Appareil
 audit-kind-account = Compte
 audit-kind-audit = Recherche dans ce journal
+
+## Ce que le serveur efface de lui-même
+retention-title = Ce que le serveur efface, et quand
+retention-loading = Demande au serveur de ce qu'il va effacer…
+retention-policy = Les notes des étapes et le texte des rapports sont effacés { $notes } jours après le trajet. Un enfant sans droit de visite en cours et sans trajet depuis { $children } jours ne garde qu'une fiche anonyme (compté dans les chiffres, sans nom). Ce journal garde ses lignes { $audit } jours.
+retention-counts = { $notes } notes ou rapports, { $children } enfants, { $audit } lignes du journal.
+retention-now = Au prochain passage (chaque heure) :
+retention-soon = Dans les 30 jours :

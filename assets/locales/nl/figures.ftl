@@ -91,3 +91,11 @@ audit-kind-report = Ritverslag
 audit-kind-device = Toestel
 audit-kind-account = Account
 audit-kind-audit = Zoekopdracht in dit logboek
+
+## Wat de server zelf wist
+retention-title = Wat de server wist, en wanneer
+retention-loading = De server vragen wat hij zal wissen…
+retention-policy = Notities bij stappen en de tekst van verslagen worden { $notes } dagen na de rit gewist. Een kind zonder lopend bezoekrecht en zonder rit sinds { $children } dagen houdt alleen een anonieme fiche (meegeteld in de cijfers, zonder naam). Dit logboek bewaart zijn regels { $audit } dagen.
+retention-counts = { $notes } notities of verslagen, { $children } kinderen, { $audit } logboekregels.
+retention-now = Bij de volgende ronde (elk uur):
+retention-soon = Binnen 30 dagen:

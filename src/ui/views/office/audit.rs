@@ -5,9 +5,9 @@
 
 use crate::domain::{Record, RecordKind};
 use crate::figures::csv::field;
-use crate::i18n::{format_day_time, t, Lang};
+use crate::i18n::{format_date, format_day_time, local_date, t, tr, Lang};
 use crate::protocol::{AuditAction, AuditEntry};
-use crate::sync::office::audit;
+use crate::sync::office::{audit, retention};
 use crate::sync::TransportError;
 use crate::ui::components::CsvDownload;
 use crate::ui::{use_device, use_lang};
@@ -294,6 +294,87 @@ pub fn OfficeAudit() -> Element {
                 }
                 CsvDownload { file_name: "audit.csv".to_owned(), csv, label: t(lang, "audit-download-csv") }
             }
+        }
+        Retention { lang, names: names.clone() }
+    }
+}
+
+/// What the server removes on its own, and when.
+#[component]
+fn Retention(lang: Lang, names: BTreeMap<String, String>) -> Element {
+    let device = use_device();
+    let identity = device.identity();
+    let preview = use_resource(move || {
+        let identity = identity.clone();
+        async move {
+            match identity {
+                Some(identity) => retention(&identity).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let body = match &*preview.read() {
+        None => rsx! { p { class: "muted", {t(lang, "retention-loading")} } },
+        Some(Err(e)) => rsx! { p { class: "banner danger", role: "alert", {failure(lang, e)} } },
+        Some(Ok(None)) => rsx! {},
+        Some(Ok(Some(p))) => {
+            let counts = |c: &crate::protocol::RetentionCounts| {
+                tr(
+                    lang,
+                    "retention-counts",
+                    &[
+                        ("notes", c.notes.into()),
+                        ("children", c.children.into()),
+                        ("audit", c.audit_rows.into()),
+                    ],
+                )
+            };
+            let items: Vec<(String, String)> = p
+                .next
+                .iter()
+                .map(|item| {
+                    let what = AuditEntry {
+                        id: 0,
+                        at: item.due,
+                        account_id: None,
+                        device_id: None,
+                        action: AuditAction::Write,
+                        kind: item.kind.clone(),
+                        record_id: item.record_id.clone(),
+                        detail: String::new(),
+                        who: String::new(),
+                        device: String::new(),
+                    };
+                    (
+                        format_date(lang, local_date(item.due)),
+                        about(lang, &what, &names),
+                    )
+                })
+                .collect();
+            rsx! {
+                p {
+                    {tr(lang, "retention-policy", &[
+                        ("notes", p.notes_days.into()),
+                        ("children", p.children_days.into()),
+                        ("audit", p.audit_days.into()),
+                    ])}
+                }
+                p { strong { {t(lang, "retention-now")} } " " {counts(&p.due_now)} }
+                p { strong { {t(lang, "retention-soon")} } " " {counts(&p.within_30_days)} }
+                if !items.is_empty() {
+                    ul {
+                        for (i, (day, what)) in items.into_iter().enumerate() {
+                            li { key: "{i}", "{day} · {what}" }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    rsx! {
+        section { class: "card", "aria-labelledby": "retention-title",
+            h2 { id: "retention-title", {t(lang, "retention-title")} }
+            {body}
         }
     }
 }

@@ -2,9 +2,7 @@
 //! figures of the whole year, per month and per prison, two bar charts and
 //! the CSV file to download.
 
-use crate::domain::{
-    CancelReason, PrisonId, Record, RecordKind, TripEvent, TripReport, VolunteerId,
-};
+use crate::domain::{CancelReason, PrisonId, Record, RecordKind, VolunteerId};
 use crate::figures::csv::statement_csv;
 use crate::figures::csv::{figures_csv, month_key, reason_key};
 use crate::figures::volunteer_statement;
@@ -28,18 +26,8 @@ pub fn OfficeFigures() -> Element {
     let read = || -> Result<_, crate::store::StoreError> {
         let store = &*device.store;
         let trips = store.trips()?;
-        let mut events: Vec<TripEvent> = Vec::new();
-        for record in store.list(RecordKind::Event)? {
-            if let Record::Event(e) = record {
-                events.push(e);
-            }
-        }
-        let mut reports: Vec<TripReport> = Vec::new();
-        for record in store.list(RecordKind::Report)? {
-            if let Record::Report(r) = record {
-                reports.push(r);
-            }
-        }
+        let events = store.all_events()?;
+        let reports = store.all_reports()?;
         let mut prisons = BTreeMap::new();
         for record in store.list(RecordKind::Prison)? {
             if let Record::Prison(p) = record {
@@ -103,7 +91,7 @@ pub fn OfficeFigures() -> Element {
                     }
                 }
             }
-            Download { file_name, csv }
+            CsvDownload { file_name, csv, label: t(lang, "figures-download-csv") }
             PdfDownload {
                 path: report_pdf_path(Period::year(chosen).from, Period::year(chosen).until, lang),
                 file_name: format!("{}-{chosen}.pdf", t(lang, "figures-report-file-name")),
@@ -144,18 +132,8 @@ pub fn VolunteerStatement(volunteer: VolunteerId, name: String) -> Element {
     let read = || -> Result<_, crate::store::StoreError> {
         let store = &*device.store;
         let trips = store.trips()?;
-        let mut events: Vec<TripEvent> = Vec::new();
-        for record in store.list(RecordKind::Event)? {
-            if let Record::Event(e) = record {
-                events.push(e);
-            }
-        }
-        let mut reports: Vec<TripReport> = Vec::new();
-        for record in store.list(RecordKind::Report)? {
-            if let Record::Report(r) = record {
-                reports.push(r);
-            }
-        }
+        let events = store.all_events()?;
+        let reports = store.all_reports()?;
         Ok(volunteer_statement(
             period, &volunteer, &trips, &events, &reports,
         ))
@@ -352,141 +330,5 @@ fn BarChart(title: String, bars: Vec<(String, usize)>) -> Element {
             }
             figcaption { {title} }
         }
-    }
-}
-
-/// The CSV file: in the browser a link that downloads it (a `data:` address).
-#[cfg(target_arch = "wasm32")]
-#[component]
-fn Download(file_name: String, csv: String) -> Element {
-    let lang = use_lang();
-    let href = data_url(&csv);
-    rsx! {
-        a { class: "button", href: "{href}", download: "{file_name}",
-            {t(lang, "figures-download-csv")}
-        }
-    }
-}
-
-/// The CSV file: on a computer, a button that writes it to the download
-/// folder and says where.
-#[cfg(not(target_arch = "wasm32"))]
-#[component]
-fn Download(file_name: String, csv: String) -> Element {
-    let lang = use_lang();
-    let mut said = use_signal(|| None::<Result<String, String>>);
-    let message = said();
-    rsx! {
-        button {
-            class: "button",
-            onclick: move |_| {
-                let saved = match dirs::download_dir().or_else(dirs::home_dir) {
-                    Some(dir) => save_file(&dir, &file_name, &csv)
-                        .map(|path| {
-                            tr(lang, "figures-saved", &[("path", path.display().to_string().into())])
-                        })
-                        .map_err(|e| {
-                            tr(lang, "figures-save-failed", &[("reason", e.to_string().into())])
-                        }),
-                    None => Err(t(lang, "figures-no-download-folder")),
-                };
-                said.set(Some(saved));
-            },
-            {t(lang, "figures-download-csv")}
-        }
-        if let Some(Ok(msg)) = message.clone() {
-            p { role: "status", {msg} }
-        }
-        if let Some(Err(msg)) = message {
-            p { class: "banner danger", role: "alert", {msg} }
-        }
-    }
-}
-
-/// The file as a `data:` address (every byte outside letters and digits
-/// percent-encoded).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub fn data_url(csv: &str) -> String {
-    let mut out = String::from("data:text/csv;charset=utf-8,");
-    for byte in csv.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
-/// Writes `content` as `name` in `dir`, without replacing a file already
-/// there (`name (2).csv`...). Returns the path written.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn save_file(
-    dir: &std::path::Path,
-    name: &str,
-    content: &str,
-) -> std::io::Result<std::path::PathBuf> {
-    use std::io::Write;
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "csv"));
-    for n in 1..1000 {
-        let candidate = if n == 1 {
-            dir.join(name)
-        } else {
-            dir.join(format!("{stem} ({n}).{ext}"))
-        };
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(mut file) => {
-                file.write_all(content.as_bytes())?;
-                return Ok(candidate);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::new(
-        std::io::ErrorKind::AlreadyExists,
-        "too many files of that name in the folder",
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    #[test]
-    fn the_data_address_decodes_to_the_same_bytes() {
-        let csv = "\u{feff}Nom,Kilomètres\r\n\"Prison \"\"A\"\"; Lantin\",12\r\n";
-        let url = data_url(csv);
-        let body = url.strip_prefix("data:text/csv;charset=utf-8,").unwrap();
-        assert!(!body.contains([' ', '"', ',', ';', '\r', '\n', '#']));
-        let mut bytes = Vec::new();
-        let mut rest = body.as_bytes();
-        while let Some((&b, tail)) = rest.split_first() {
-            if b == b'%' {
-                let hex = std::str::from_utf8(&tail[..2]).unwrap();
-                bytes.push(u8::from_str_radix(hex, 16).unwrap());
-                rest = &tail[2..];
-            } else {
-                bytes.push(b);
-                rest = tail;
-            }
-        }
-        assert_eq!(String::from_utf8(bytes).unwrap(), csv);
-    }
-
-    #[test]
-    fn a_saved_file_never_replaces_one_already_there() {
-        let dir = tempfile::tempdir().unwrap();
-        let first = save_file(dir.path(), "chiffres-2026.csv", "one").unwrap();
-        let second = save_file(dir.path(), "chiffres-2026.csv", "two").unwrap();
-        assert_eq!(first, dir.path().join("chiffres-2026.csv"));
-        assert_eq!(second, dir.path().join("chiffres-2026 (2).csv"));
-        assert_eq!(std::fs::read_to_string(first).unwrap(), "one");
-        assert_eq!(std::fs::read_to_string(second).unwrap(), "two");
     }
 }

@@ -3,7 +3,6 @@
 //! counting as the coordinators' statement); the statement to download as CSV
 //! (made on the phone) or PDF (made by the server).
 
-use crate::domain::{Record, RecordKind, TripEvent, TripReport};
 use crate::figures::csv::{month_name, statement_csv};
 use crate::figures::{volunteer_statement, Period, StatementLine};
 use crate::i18n::{local_date, t, tr};
@@ -31,18 +30,8 @@ pub fn MyKilometres() -> Element {
     let read = || -> Result<_, crate::store::StoreError> {
         let store = &*device.store;
         let trips = store.trips()?;
-        let mut events: Vec<TripEvent> = Vec::new();
-        for record in store.list(RecordKind::Event)? {
-            if let Record::Event(e) = record {
-                events.push(e);
-            }
-        }
-        let mut reports: Vec<TripReport> = Vec::new();
-        for record in store.list(RecordKind::Report)? {
-            if let Record::Report(r) = record {
-                reports.push(r);
-            }
-        }
+        let events = store.all_events()?;
+        let reports = store.all_reports()?;
         Ok((trips, events, reports))
     };
     let (trips, events, reports) = match read() {
