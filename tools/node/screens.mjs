@@ -712,6 +712,35 @@ try {
   await page.locator('a.brand').click();
   await page.locator('main a[href="/trip/trip-strike"]', { hasText: 'Staking in de gevangenis' }).first().waitFor(WAIT)
     .catch(() => fail('the phone does not show the trip cancelled for the strike by itself'));
+  // Next month for the whole demo network: planned from the visit rights and
+  // accepted in one step, then a volunteer for every open trip; the first
+  // phone receives its new trips by itself.
+  const phoneTrips = () => page.locator('main a[href^="/trip/"]').count();
+  const tripsBefore = await phoneTrips();
+  page = coordinatorPage;
+  await page.locator('nav.side a', { hasText: 'Planifier un mois' }).click();
+  const accept = page.locator('button', { hasText: /Accepter \d+ visites?/ });
+  await accept.waitFor(WAIT).catch(() => fail('the month plan proposes no visit'));
+  await officeShot('office-plan');
+  await accept.click();
+  await expectText('au calendrier, encore sans bénévole', 'the accepted visits');
+  await expectSyncBar(/tout est envoyé/, 'the planned visits reached the server');
+  await page.locator('nav.side a', { hasText: 'Désigner le mois' }).click();
+  await page.locator('button', { hasText: 'Mois suivant' }).click();
+  const assignAll = page.locator('button', { hasText: /Tous les désigner/ });
+  await assignAll.waitFor(WAIT).catch(() => fail('no volunteer is proposed for next month'));
+  await officeShot('office-assign');
+  await assignAll.click();
+  await expectText('trajets désignés', 'the month assigned');
+  await expectSyncBar(/tout est envoyé/, 'the assignments reached the server');
+  page = context.pages()[0];
+  let tripsAfter = tripsBefore;
+  for (let i = 0; i < 40 && tripsAfter <= tripsBefore; i += 1) {
+    await page.waitForTimeout(500);
+    tripsAfter = await phoneTrips();
+  }
+  if (tripsAfter <= tripsBefore) await fail(`the phone shows ${tripsAfter} trips after the month was assigned, as before`);
+  await shot('trips-next-month');
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
   console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `

@@ -179,6 +179,7 @@ pub fn PlanMonth() -> Element {
             p { role: "status",
                 {tr(lang, "plan-count", &[("count", visits.len().into()), ("catchups", catch_ups.into())])}
             }
+            div { class: "table-scroll",
             table { class: "records plan",
                 thead {
                     tr {
@@ -228,17 +229,19 @@ pub fn PlanMonth() -> Element {
                             rsx! {
                                 tr { key: "{key}", class: row_class,
                                     td {
-                                        input {
-                                            r#type: "checkbox",
-                                            checked: keep,
-                                            "aria-label": "{label}",
-                                            onchange: move |e| {
-                                                if e.checked() {
-                                                    left_out.write().remove(&toggle_key);
-                                                } else {
-                                                    left_out.write().insert(toggle_key.clone());
-                                                }
-                                            },
+                                        label { class: "tick",
+                                            input {
+                                                r#type: "checkbox",
+                                                checked: keep,
+                                                onchange: move |e| {
+                                                    if e.checked() {
+                                                        left_out.write().remove(&toggle_key);
+                                                    } else {
+                                                        left_out.write().insert(toggle_key.clone());
+                                                    }
+                                                },
+                                            }
+                                            span { class: "sr-only", "{label}" }
                                         }
                                     }
                                     td { "{date}" }
@@ -276,6 +279,7 @@ pub fn PlanMonth() -> Element {
                         }
                     }
                 }
+            }
             }
         }
         div { class: "actions",
