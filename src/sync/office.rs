@@ -29,30 +29,62 @@ async fn answer<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, T
         .map_err(|e| TransportError::Protocol(format!("unexpected answer: {e}")))
 }
 
+/// An authenticated call to the office API: `path` with its query, and a
+/// JSON body for a POST.
+async fn call(
+    identity: &DeviceIdentity,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&serde_json::Value>,
+) -> Result<reqwest::Response, TransportError> {
+    let mut request = client()?
+        .request(method, url(identity, path)?)
+        .bearer_auth(&identity.token);
+    if let Some(body) = body {
+        request = request.json(body);
+    }
+    request.send().await.map_err(offline_or_protocol)
+}
+
+/// A GET answered with JSON.
+async fn get<T: DeserializeOwned>(
+    identity: &DeviceIdentity,
+    path: &str,
+) -> Result<T, TransportError> {
+    answer(call(identity, reqwest::Method::GET, path, None).await?).await
+}
+
+/// A POST of `body`, answered with JSON.
+async fn post<T: DeserializeOwned>(
+    identity: &DeviceIdentity,
+    path: &str,
+    body: &impl serde::Serialize,
+) -> Result<T, TransportError> {
+    let body = serde_json::to_value(body).map_err(|e| TransportError::Protocol(e.to_string()))?;
+    answer(call(identity, reqwest::Method::POST, path, Some(&body)).await?).await
+}
+
+/// A call answered with nothing but its status.
+async fn done(response: reqwest::Response) -> Result<(), TransportError> {
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
+    Err(TransportError::Refused(api_error(status, &bytes)))
+}
+
 /// Creates a one-time code on the server, with its link and QR code.
 pub async fn create_code(
     identity: &DeviceIdentity,
     request: &CreateCodeRequest,
 ) -> Result<CreateCodeResponse, TransportError> {
-    let response = client()?
-        .post(url(identity, "/api/v1/enrollment-codes")?)
-        .bearer_auth(&identity.token)
-        .json(request)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    post(identity, "/api/v1/enrollment-codes", request).await
 }
 
 /// Every device enrolled in the network, newest first.
 pub async fn devices(identity: &DeviceIdentity) -> Result<Vec<DeviceInfo>, TransportError> {
-    let response = client()?
-        .get(url(identity, "/api/v1/devices")?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    get(identity, "/api/v1/devices").await
 }
 
 /// Takes a device's access away: its token stops working at once and the
@@ -61,18 +93,16 @@ pub async fn revoke_device(
     identity: &DeviceIdentity,
     device: &DeviceId,
 ) -> Result<(), TransportError> {
-    let response = client()?
-        .delete(url(identity, &format!("/api/v1/devices/{device}"))?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    let status = response.status();
-    if status.is_success() {
-        return Ok(());
-    }
-    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
-    Err(TransportError::Refused(api_error(status, &bytes)))
+    done(
+        call(
+            identity,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/devices/{device}"),
+            None,
+        )
+        .await?,
+    )
+    .await
 }
 
 /// A new family link for a guardian (it replaces the earlier one), with its
@@ -81,14 +111,7 @@ pub async fn create_family_link(
     identity: &DeviceIdentity,
     request: &crate::protocol::CreateFamilyLinkRequest,
 ) -> Result<crate::protocol::FamilyLinkCreated, TransportError> {
-    let response = client()?
-        .post(url(identity, "/api/v1/family-links")?)
-        .bearer_auth(&identity.token)
-        .json(request)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    post(identity, "/api/v1/family-links", request).await
 }
 
 /// The links of one guardian, newest first.
@@ -96,16 +119,11 @@ pub async fn family_links(
     identity: &DeviceIdentity,
     guardian: &crate::domain::GuardianId,
 ) -> Result<Vec<crate::protocol::FamilyLinkInfo>, TransportError> {
-    let response = client()?
-        .get(url(
-            identity,
-            &format!("/api/v1/family-links?guardian_id={guardian}"),
-        )?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    get(
+        identity,
+        &format!("/api/v1/family-links?guardian_id={guardian}"),
+    )
+    .await
 }
 
 /// Stops a family link at once.
@@ -113,18 +131,16 @@ pub async fn revoke_family_link(
     identity: &DeviceIdentity,
     link_id: &str,
 ) -> Result<(), TransportError> {
-    let response = client()?
-        .delete(url(identity, &format!("/api/v1/family-links/{link_id}"))?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    let status = response.status();
-    if status.is_success() {
-        return Ok(());
-    }
-    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
-    Err(TransportError::Refused(api_error(status, &bytes)))
+    done(
+        call(
+            identity,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/family-links/{link_id}"),
+            None,
+        )
+        .await?,
+    )
+    .await
 }
 
 /// The notices to families (and from them), newest first: of one family
@@ -137,41 +153,28 @@ pub async fn family_notices(
         Some(g) => format!("/api/v1/family-notices?limit=50&guardian_id={g}"),
         None => "/api/v1/family-notices?limit=300".to_owned(),
     };
-    let response = client()?
-        .get(url(identity, &path)?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    get(identity, &path).await
 }
 
 /// Marks a notice told by phone, or acted on.
 pub async fn notice_done(identity: &DeviceIdentity, id: i64) -> Result<(), TransportError> {
-    let response = client()?
-        .post(url(identity, &format!("/api/v1/family-notices/{id}/done"))?)
-        .bearer_auth(&identity.token)
-        .json(&serde_json::json!({}))
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    let status = response.status();
-    if status.is_success() {
-        return Ok(());
-    }
-    let bytes = response.bytes().await.map_err(offline_or_protocol)?;
-    Err(TransportError::Refused(api_error(status, &bytes)))
+    let empty = serde_json::json!({});
+    done(
+        call(
+            identity,
+            reqwest::Method::POST,
+            &format!("/api/v1/family-notices/{id}/done"),
+            Some(&empty),
+        )
+        .await?,
+    )
+    .await
 }
 
 /// A PDF the server draws (the figures' report, a volunteer's statement):
 /// `path` with its query, answered as the file's bytes.
 pub async fn pdf(identity: &DeviceIdentity, path: &str) -> Result<Vec<u8>, TransportError> {
-    let response = client()?
-        .get(url(identity, path)?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
+    let response = call(identity, reqwest::Method::GET, path, None).await?;
     let status = response.status();
     let bytes = response.bytes().await.map_err(offline_or_protocol)?;
     if !status.is_success() {
@@ -232,24 +235,12 @@ pub async fn audit(
     identity: &DeviceIdentity,
     query: &str,
 ) -> Result<Vec<crate::protocol::AuditEntry>, TransportError> {
-    let response = client()?
-        .get(url(identity, &format!("/api/v1/audit?{query}"))?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    get(identity, &format!("/api/v1/audit?{query}")).await
 }
 
 /// What the server's retention removes now and within 30 days.
 pub async fn retention(
     identity: &DeviceIdentity,
 ) -> Result<crate::protocol::RetentionPreview, TransportError> {
-    let response = client()?
-        .get(url(identity, "/api/v1/retention")?)
-        .bearer_auth(&identity.token)
-        .send()
-        .await
-        .map_err(offline_or_protocol)?;
-    answer(response).await
+    get(identity, "/api/v1/retention").await
 }
