@@ -166,19 +166,7 @@ async fn a_childs_file_shows_who_read_it_from_which_device() {
 
 #[tokio::test]
 async fn only_coordinators_search_and_bad_searches_are_explained() {
-    let network = generated_network(32, 1, 2, 10, test_now().date_naive());
-    let volunteer = network
-        .records
-        .iter()
-        .find_map(|r| match r {
-            Record::Volunteer(v) => Some(v.id.clone()),
-            _ => None,
-        })
-        .unwrap();
-    let server = TestServer::start(network.records).await;
-    let phone = server
-        .enroll(Role::Volunteer, "Anne", Some(volunteer.as_str()))
-        .await;
+    let (server, phone) = server_support::with_a_volunteers_phone(32).await;
     let office = server.enroll(Role::Coordinator, "Office", None).await;
     let response = server
         .client

@@ -195,19 +195,7 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
 
 #[tokio::test]
 async fn a_volunteer_cannot_see_what_retention_will_remove() {
-    let network = generated_network(42, 1, 2, 10, test_now().date_naive());
-    let volunteer = network
-        .records
-        .iter()
-        .find_map(|r| match r {
-            Record::Volunteer(v) => Some(v.id.clone()),
-            _ => None,
-        })
-        .unwrap();
-    let server = TestServer::start(network.records).await;
-    let phone = server
-        .enroll(Role::Volunteer, "Anne", Some(volunteer.as_str()))
-        .await;
+    let (server, phone) = server_support::with_a_volunteers_phone(42).await;
     let response = server
         .client
         .get(format!("{}/api/v1/retention", server.url))

@@ -151,3 +151,22 @@ pub async fn api_error(response: reqwest::Response) -> (StatusCode, ApiError) {
     assert!(!error.message.is_empty());
     (status, error)
 }
+
+/// A small generated network on a server, with the phone of one of its
+/// volunteers ("Anne") enrolled.
+pub async fn with_a_volunteers_phone(seed: u64) -> (TestServer, EnrollResponse) {
+    let network = itinerances::demo::generated_network(seed, 1, 2, 10, test_now().date_naive());
+    let volunteer = network
+        .records
+        .iter()
+        .find_map(|r| match r {
+            Record::Volunteer(v) => Some(v.id.clone()),
+            _ => None,
+        })
+        .expect("a volunteer in the generated network");
+    let server = TestServer::start(network.records).await;
+    let phone = server
+        .enroll(Role::Volunteer, "Anne", Some(volunteer.as_str()))
+        .await;
+    (server, phone)
+}
