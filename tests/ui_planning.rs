@@ -7,7 +7,9 @@
 
 mod ui_common;
 
-use itinerances::domain::{DecidedBy, Rhythm, RhythmPeriod, VisitFormat, VisitRight, VisitRightId};
+use itinerances::domain::{
+    CancelReason, DecidedBy, Rhythm, RhythmPeriod, SeriesId, VisitFormat, VisitRight, VisitRightId,
+};
 use ui_common::*;
 
 fn coordinator_store() -> Arc<MemoryStore> {
@@ -284,4 +286,106 @@ fn the_board_of_the_day_and_the_menu_lead_to_planning() {
         &format!("/office/children/{}", child.id),
     );
     assert!(html.contains("href=\"/office/trips/trip-"), "{html}");
+}
+
+/// A trip with its own series and three later visits a week apart, the
+/// last of them cancelled.
+fn series_scene(store: &MemoryStore) {
+    let mut first = trip(store, "trip-today-pm");
+    first.series = Some(SeriesId::from("s-test"));
+    let mut records = vec![Record::Trip(first.clone())];
+    for week in 1..=3 {
+        let mut next = first.clone();
+        next.id = TripId(format!("series-week-{week}"));
+        next.visit_start += Duration::days(7 * week);
+        next.visit_end += Duration::days(7 * week);
+        records.push(Record::Trip(next));
+    }
+    records.push(Record::Event(TripEvent {
+        id: EventId::from("series-week-3-cancelled"),
+        trip_id: TripId::from("series-week-3"),
+        kind: EventKind::Cancelled {
+            reason: CancelReason::ChildIll,
+        },
+        at: now(),
+        author: Author::Coordinator("Sophie Lambert".into()),
+        note: String::new(),
+    }));
+    put(store, records);
+}
+
+#[test]
+fn a_visit_of_a_series_offers_its_later_dates_and_cancelling_them_too() {
+    let store = coordinator_store();
+    series_scene(&store);
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/trips/trip-today-pm");
+        for words in [
+            pick(
+                lang,
+                "Visites régulières",
+                "Vaste bezoeken",
+                "Regular visits",
+            ),
+            pick(
+                lang,
+                "2 visites suivantes de cette famille à ce parent sont prévues",
+                "Er zijn nog 2 latere bezoeken van dit gezin aan deze ouder gepland",
+                "2 later visits of this family to this parent are planned",
+            ),
+            pick(
+                lang,
+                "Appliquer le changement à",
+                "Pas de wijziging toe op",
+                "Apply the change to",
+            ),
+            pick(
+                lang,
+                "cette visite et les 2 suivantes",
+                "dit bezoek en de 2 volgende",
+                "this visit and the 2 later ones",
+            ),
+            pick(
+                lang,
+                "Annuler cette visite",
+                "Dit bezoek annuleren",
+                "Cancel this visit",
+            ),
+            pick(
+                lang,
+                "Annuler aussi les 2 visites suivantes de cette famille",
+                "Ook de 2 volgende bezoeken van dit gezin annuleren",
+                "Cancel the 2 later visits of this family too",
+            ),
+            pick(
+                lang,
+                "L'enfant est malade",
+                "Het kind is ziek",
+                "The child is ill",
+            ),
+        ] {
+            assert!(text.contains(words), "{lang:?}: {words} in {text}");
+        }
+        // The later visits link to their pages; the cancelled one is not offered.
+        assert!(html.contains("/office/trips/series-week-1"), "{html}");
+        assert!(html.contains("/office/trips/series-week-2"), "{html}");
+        assert!(!html.contains("/office/trips/series-week-3"), "{html}");
+        // "This visit only" is the choice until the coordinator picks the other.
+        let only = html
+            .split("<input")
+            .find(|i| i.contains("value=\"one\""))
+            .unwrap();
+        assert!(only.contains("checked"), "{only}");
+    }
+    // The last visit of the series has none after it: no choice to make.
+    let (text, _) = render(store.clone(), Language::En, "/office/trips/series-week-2");
+    assert!(text.contains("No later visit of this family to this parent is planned yet."));
+    assert!(!text.contains("Apply the change to"), "{text}");
+    // A cancelled visit says so, and offers no second cancellation.
+    let (text, _) = render(store.clone(), Language::En, "/office/trips/series-week-3");
+    assert!(
+        text.contains("This visit is cancelled: The child is ill."),
+        "{text}"
+    );
+    assert!(!text.contains("Cancel the trip"), "{text}");
 }

@@ -293,6 +293,7 @@ pub fn generated_network_of(
             } else {
                 TripStatus::Proposed
             },
+            series: Some(crate::plan::family_series(&f.parent, &f.guardian.id)),
         }));
     }
 

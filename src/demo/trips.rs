@@ -336,6 +336,10 @@ fn trip(
         travel_minutes: f.travel,
         volunteer_id: volunteer.map(VolunteerId::from),
         status,
+        series: Some(crate::plan::family_series(
+            &ParentId::from(f.parent),
+            &crate::domain::GuardianId::from(f.guardian),
+        )),
     }
 }
 

@@ -70,6 +70,11 @@ typed_id!(
     TripId
 );
 typed_id!(
+    /// A series of trips: one family's regular visits to one parent, planned
+    /// month after month from the visit rights' rhythm.
+    SeriesId
+);
+typed_id!(
     /// One step logged on a trip.
     EventId
 );

@@ -2,7 +2,7 @@
 
 use super::{
     limit_text, plausible_time, require_text, validate_id, ChildId, EventId, GeoPoint, GuardianId,
-    ParentId, PrisonId, RoomId, TripId, ValidationError, VolunteerId,
+    ParentId, PrisonId, RoomId, SeriesId, TripId, ValidationError, VolunteerId,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -56,6 +56,10 @@ pub struct Trip {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volunteer_id: Option<VolunteerId>,
     pub status: TripStatus,
+    /// The series the trip belongs to, when it was planned from a rhythm: a
+    /// change can then be made for this date or for all later ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesId>,
 }
 
 impl Trip {
@@ -86,6 +90,9 @@ impl Trip {
         }
         validate_id("trip.parent_id", self.parent_id.as_str())?;
         validate_id("trip.prison_id", self.prison_id.as_str())?;
+        if let Some(series) = &self.series {
+            validate_id("trip.series", series.as_str())?;
+        }
         plausible_time("trip.visit_start", &self.visit_start)?;
         if self.visit_end <= self.visit_start {
             return Err(ValidationError::new(

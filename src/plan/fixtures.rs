@@ -71,6 +71,7 @@ pub fn trip(id: &str, start: DateTime<Utc>, minutes: i64) -> Trip {
         travel_minutes: Some(45),
         volunteer_id: Some(VolunteerId::from("v1")),
         status: TripStatus::Confirmed,
+        series: None,
     }
 }
 

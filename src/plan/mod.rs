@@ -2,7 +2,7 @@
 //! trip (when to meet, leave, be at the door, be back), warnings about a trip
 //! (timing, visit rights, volunteer availability, prison disruptions, transfers)
 //! volunteer suggestions for a trip, and a month of visits proposed from the
-//! visit rights' rhythms.
+//! visit rights' rhythms, and the series those visits make.
 //!
 //! Stands on `domain` only. It must not depend on `protocol`, `store`, `sync`,
 //! the user interface or the server, and does no I/O: the current time is
@@ -11,6 +11,7 @@
 mod assign;
 mod context;
 mod month;
+mod series;
 mod suggest;
 mod timeline;
 mod travel;
@@ -22,6 +23,7 @@ pub use month::{
     month_bounds, move_choices, move_visit, plan_month, trip_from_proposal, ProposedVisit,
     CATCH_UP_MONTHS, OWED_REASONS,
 };
+pub use series::{apply_to_later, family_series, later_in_series, LeftAsItWas, SeriesUpdate};
 pub use suggest::{suggest_volunteers, Suggestion, SuggestionReason};
 pub use timeline::{local_time, timeline_for, Timeline, EXIT_MINUTES, HANDOVER_MARGIN_MINUTES};
 pub use travel::{estimate_travel, TravelEstimate};

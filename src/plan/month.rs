@@ -10,11 +10,12 @@
 //! are passed beside the [`PlanContext`], which does not hold them.
 
 use super::context::PlanContext;
+use super::series::{family_series, habits, Habit};
 use super::warnings::{check_trip, Warning};
 use crate::domain::{
     CancelReason, Child, ChildId, DetainedParent, Guardian, GuardianId, ParentId, Pickup, Prison,
-    PrisonId, Progress, Rhythm, RhythmPeriod, TravelMode, Trip, TripEvent, TripId, TripStatus,
-    VisitRight,
+    PrisonId, Progress, Rhythm, RhythmPeriod, RoomId, SeriesId, TravelMode, Trip, TripEvent,
+    TripId, TripStatus, VisitRight,
 };
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
@@ -55,6 +56,12 @@ pub struct ProposedVisit {
     /// What [`check_trip`] says about the trip it would make; "no volunteer
     /// yet" is left out, since volunteers are assigned after planning.
     pub warnings: Vec<Warning>,
+    /// The family's series ([`family_series`]), which the trip joins.
+    pub series: SeriesId,
+    /// The room and the way of travelling of the series' last visit at the
+    /// same prison, if any.
+    pub room_id: Option<RoomId>,
+    pub travel_mode: TravelMode,
 }
 
 /// The trip an accepted proposal makes: proposed, without a volunteer yet.
@@ -68,15 +75,16 @@ fn trip_with_id(visit: &ProposedVisit, id: TripId) -> Trip {
         children: visit.children.clone(),
         parent_id: visit.parent_id.clone(),
         prison_id: visit.prison_id.clone(),
-        room_id: None,
+        room_id: visit.room_id.clone(),
         visit_start: visit.start,
         visit_end: visit.end,
         pickup: visit.pickup.clone(),
         pickup_time: None,
-        travel_mode: TravelMode::Car,
+        travel_mode: visit.travel_mode,
         travel_minutes: None,
         volunteer_id: None,
         status: TripStatus::Proposed,
+        series: Some(visit.series.clone()),
     }
 }
 
@@ -312,11 +320,14 @@ struct Family<'a> {
     /// Days already taken by a kept trip with this parent.
     busy: Vec<NaiveDate>,
     today: NaiveDate,
+    /// The series' day of the week and time, kept when the slots allow.
+    habit: Option<&'a Habit<'a>>,
 }
 
 impl Family<'_> {
-    /// The first visiting slot on `day` at the parent's prison that the
-    /// prison's status leaves alone, if the parent is still held then.
+    /// The visiting slot on `day` at the parent's prison that the prison's
+    /// status leaves alone, if the parent is still held then: the one at the
+    /// series' usual time, or else the first.
     fn slot_on(&self, day: NaiveDate) -> Option<(PrisonId, DateTime<Utc>, DateTime<Utc>)> {
         if day < self.today || self.parent.released_on.is_some_and(|on| on <= day) {
             return None;
@@ -328,7 +339,7 @@ impl Family<'_> {
             .iter()
             .filter(|s| s.weekday == day.weekday() && s.from < s.until)
             .collect();
-        slots.sort_by_key(|s| s.from);
+        slots.sort_by_key(|s| (self.habit.is_none_or(|h| h.from != s.from), s.from));
         slots.into_iter().find_map(|s| {
             let (start, end) = (brussels(day, s.from)?, brussels(day, s.until)?);
             (!prison.status.disrupts(start, end)).then(|| (prison_id.clone(), start, end))
@@ -364,8 +375,8 @@ fn plan_family(
             continue;
         }
         // The free days nearest to the target, earlier first on a tie; of
-        // those up to SPREAD_DAYS further than the nearest, the one with the
-        // fewest visits in the network.
+        // those up to SPREAD_DAYS further than the nearest, the series' usual
+        // day of the week, then the one with the fewest visits in the network.
         let span = (want.until - want.from).num_days();
         let mut candidates = (0..=span)
             .flat_map(|d| {
@@ -383,7 +394,10 @@ fn plan_family(
             std::iter::once(nearest)
                 .chain(candidates.take_while(|(distance, _, _)| *distance <= limit))
                 .enumerate()
-                .min_by_key(|(order, (_, d, _))| (load.get(d).copied().unwrap_or(0), *order))
+                .min_by_key(|(order, (_, d, _))| {
+                    let unusual = family.habit.is_some_and(|h| h.weekday != d.weekday());
+                    (unusual, load.get(d).copied().unwrap_or(0), *order)
+                })
                 .map(|(_, (_, d, slot))| (d, slot))
         });
         if let Some((day, (prison, start, end))) = found {
@@ -418,6 +432,7 @@ pub fn plan_month(
     let since = months_back(first, CATCH_UP_MONTHS);
 
     let progress = progress_by_trip(ctx.events);
+    let habits = habits(ctx.trips, &progress, first);
     let prisons: HashMap<&PrisonId, &Prison> = ctx.prisons.iter().map(|p| (&p.id, p)).collect();
     let children: HashMap<&ChildId, &Child> = ctx.children.iter().map(|c| (&c.id, c)).collect();
     let parents: HashMap<&ParentId, &DetainedParent> =
@@ -490,11 +505,14 @@ pub fn plan_month(
         else {
             continue;
         };
+        let series = family_series(parent_id, guardian_id);
+        let habit = habits.get(&series);
         let family = Family {
             parent,
             prisons: &prisons,
             busy: busy.get(parent_id).unwrap_or(&no_days).clone(),
             today,
+            habit,
         };
         let mut with_wants = Vec::new();
         for member in members {
@@ -531,6 +549,7 @@ pub fn plan_month(
         };
         for mut visit in plan_family(&family, &with_wants, &mut load) {
             visit.children.sort();
+            let same_prison = habit.filter(|h| h.trip.prison_id == visit.prison);
             let mut proposal = ProposedVisit {
                 children: visit.children,
                 parent_id: parent.id.clone(),
@@ -541,6 +560,9 @@ pub fn plan_month(
                 pickup: pickup.clone(),
                 catch_up: visit.catch_up,
                 warnings: Vec::new(),
+                series: series.clone(),
+                room_id: same_prison.and_then(|h| h.trip.room_id.clone()),
+                travel_mode: habit.map_or(TravelMode::Car, |h| h.trip.travel_mode),
             };
             proposal.warnings = proposal_warnings(ctx, &proposal, now);
             out.push(proposal);

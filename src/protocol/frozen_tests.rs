@@ -129,6 +129,56 @@ fn assignment_is_frozen() {
     assert_eq!(back, change);
 }
 
+/// A trip as a coordinator puts it; `series` is optional, so trips written
+/// before series existed read the same and are written the same.
+#[test]
+fn a_trip_and_its_series_are_frozen() {
+    let at = |h| {
+        Utc.with_ymd_and_hms(2026, 12, 1, h, 30, 0)
+            .single()
+            .expect("valid date")
+    };
+    let mut trip = Trip {
+        id: TripId::from("t1"),
+        children: vec![ChildId::from("c1")],
+        parent_id: ParentId::from("p1"),
+        prison_id: PrisonId::from("haren"),
+        room_id: None,
+        visit_start: at(12),
+        visit_end: at(14),
+        pickup: Pickup {
+            guardian_id: GuardianId::from("g1"),
+            address: "Rue Royale 1, Bruxelles".into(),
+            location: GeoPoint::new(50.85, 4.36),
+        },
+        pickup_time: None,
+        travel_mode: TravelMode::Car,
+        travel_minutes: None,
+        volunteer_id: None,
+        status: TripStatus::Proposed,
+        series: None,
+    };
+    let without = r#"{"op":"put","record":{"kind":"trip","data":{"id":"t1","children":["c1"],"parent_id":"p1","prison_id":"haren","visit_start":"2026-12-01T12:30:00Z","visit_end":"2026-12-01T14:30:00Z","pickup":{"guardian_id":"g1","address":"Rue Royale 1, Bruxelles","location":{"lat":50.85,"lon":4.36}},"travel_mode":"car","status":"proposed"}}}"#;
+    let change = Change::Put {
+        record: Record::Trip(trip.clone()),
+    };
+    assert_eq!(serde_json::to_string(&change).expect("serializes"), without);
+    let back: Change = serde_json::from_str(without).expect("parses");
+    assert_eq!(back, change);
+
+    trip.series = Some(SeriesId::from("s0123456789abcdef"));
+    let change = Change::Put {
+        record: Record::Trip(trip),
+    };
+    let with = without.replace(
+        r#""status":"proposed"}"#,
+        r#""status":"proposed","series":"s0123456789abcdef"}"#,
+    );
+    assert_eq!(serde_json::to_string(&change).expect("serializes"), with);
+    let back: Change = serde_json::from_str(&with).expect("parses");
+    assert_eq!(back, change);
+}
+
 mod round_trip {
     use super::*;
     use proptest::prelude::*;

@@ -247,6 +247,7 @@ impl Network {
             travel_minutes: Some(30),
             volunteer_id: None,
             status: TripStatus::Confirmed,
+            series: None,
         };
         Network {
             prison,

@@ -52,6 +52,7 @@ pub fn trip(id: &str, volunteer: Option<&str>) -> Record {
         travel_minutes: None,
         volunteer_id: volunteer.map(VolunteerId::from),
         status: TripStatus::Confirmed,
+        series: None,
     })
 }
 

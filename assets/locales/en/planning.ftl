@@ -136,3 +136,38 @@ calendar-warnings = { $count ->
     [one] 1 thing to check
    *[other] { $count } things to check
 }
+
+## A series: one family's regular visits to one parent
+trip-series-title = Regular visits
+trip-series-lead = { $count ->
+    [one] One later visit of this family to this parent is planned:
+   *[other] { $count } later visits of this family to this parent are planned:
+}
+trip-series-none = No later visit of this family to this parent is planned yet.
+trip-series-more = and { $count } more
+trip-series-scope = Apply the change to
+trip-series-scope-one = this visit only ({ $date })
+trip-series-scope-later = { $count ->
+    [one] this visit and the later one
+   *[other] this visit and the { $count } later ones
+}
+trip-series-parent-changed = With another parent, this visit leaves the family's regular visits: the later ones stay as they are.
+trip-series-done = { $count ->
+    [0] No later visit changed.
+    [one] The later visit changed too.
+   *[other] { $count } later visits changed too.
+}
+trip-series-left = Left as it was, { $date }: { $why }
+trip-series-left-forbidden = a decision forbids { $child }'s visit that day.
+trip-series-left-no-child = no child would be left on that visit.
+trip-cancel-title = Cancel this visit
+trip-cancel-later = { $count ->
+    [one] Cancel the later visit of this family too
+   *[other] Cancel the { $count } later visits of this family too
+}
+trip-cancel-done = This visit is cancelled: { $reason }. The volunteer's phone and the family's page show it at their next sync.
+trip-cancel-later-done = { $count ->
+    [one] The later visit is cancelled too.
+   *[other] The { $count } later visits are cancelled too.
+}
+trip-cancel-begun = This visit has begun: follow it on the board of the day.

@@ -136,3 +136,38 @@ calendar-warnings = { $count ->
     [one] 1 point à vérifier
    *[other] { $count } points à vérifier
 }
+
+## Une série : les visites régulières d'une famille à un parent
+trip-series-title = Visites régulières
+trip-series-lead = { $count ->
+    [one] Une visite suivante de cette famille à ce parent est prévue :
+   *[other] { $count } visites suivantes de cette famille à ce parent sont prévues :
+}
+trip-series-none = Aucune visite suivante de cette famille à ce parent n'est encore prévue.
+trip-series-more = et { $count } de plus
+trip-series-scope = Appliquer le changement à
+trip-series-scope-one = cette visite seulement ({ $date })
+trip-series-scope-later = { $count ->
+    [one] cette visite et la suivante
+   *[other] cette visite et les { $count } suivantes
+}
+trip-series-parent-changed = Avec un autre parent, cette visite quitte les visites régulières de la famille : les suivantes restent comme elles sont.
+trip-series-done = { $count ->
+    [0] Aucune visite suivante n'a changé.
+    [one] La visite suivante a changé aussi.
+   *[other] { $count } visites suivantes ont changé aussi.
+}
+trip-series-left = Laissée telle quelle, { $date } : { $why }
+trip-series-left-forbidden = une décision interdit la visite de { $child } ce jour-là.
+trip-series-left-no-child = il ne resterait aucun enfant pour cette visite.
+trip-cancel-title = Annuler cette visite
+trip-cancel-later = { $count ->
+    [one] Annuler aussi la visite suivante de cette famille
+   *[other] Annuler aussi les { $count } visites suivantes de cette famille
+}
+trip-cancel-done = Cette visite est annulée : { $reason }. Le téléphone du bénévole et la page de la famille l'affichent à leur prochaine synchronisation.
+trip-cancel-later-done = { $count ->
+    [one] La visite suivante est annulée aussi.
+   *[other] Les { $count } visites suivantes sont annulées aussi.
+}
+trip-cancel-begun = Cette visite a commencé : suivez-la sur le tableau du jour.

@@ -136,3 +136,38 @@ calendar-warnings = { $count ->
     [one] 1 punt om na te kijken
    *[other] { $count } punten om na te kijken
 }
+
+## Een reeks: de vaste bezoeken van een gezin aan een ouder
+trip-series-title = Vaste bezoeken
+trip-series-lead = { $count ->
+    [one] Er is nog een later bezoek van dit gezin aan deze ouder gepland:
+   *[other] Er zijn nog { $count } latere bezoeken van dit gezin aan deze ouder gepland:
+}
+trip-series-none = Er is nog geen later bezoek van dit gezin aan deze ouder gepland.
+trip-series-more = en nog { $count }
+trip-series-scope = Pas de wijziging toe op
+trip-series-scope-one = alleen dit bezoek ({ $date })
+trip-series-scope-later = { $count ->
+    [one] dit bezoek en het volgende
+   *[other] dit bezoek en de { $count } volgende
+}
+trip-series-parent-changed = Met een andere ouder hoort dit bezoek niet meer bij de vaste bezoeken van het gezin: de volgende blijven zoals ze zijn.
+trip-series-done = { $count ->
+    [0] Geen enkel later bezoek is gewijzigd.
+    [one] Het volgende bezoek is ook gewijzigd.
+   *[other] { $count } latere bezoeken zijn ook gewijzigd.
+}
+trip-series-left = Niet gewijzigd, { $date }: { $why }
+trip-series-left-forbidden = een beslissing verbiedt het bezoek van { $child } op die dag.
+trip-series-left-no-child = er zou geen kind meer overblijven voor dat bezoek.
+trip-cancel-title = Dit bezoek annuleren
+trip-cancel-later = { $count ->
+    [one] Ook het volgende bezoek van dit gezin annuleren
+   *[other] Ook de { $count } volgende bezoeken van dit gezin annuleren
+}
+trip-cancel-done = Dit bezoek is geannuleerd: { $reason }. De gsm van de vrijwilliger en de pagina van het gezin tonen het bij hun volgende synchronisatie.
+trip-cancel-later-done = { $count ->
+    [one] Het volgende bezoek is ook geannuleerd.
+   *[other] De { $count } volgende bezoeken zijn ook geannuleerd.
+}
+trip-cancel-begun = Dit bezoek is begonnen: volg het op het overzicht van de dag.

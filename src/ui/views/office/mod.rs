@@ -23,7 +23,9 @@ mod prisons;
 mod review;
 mod right_form;
 mod today;
+mod trip_assign;
 mod trip_page;
+mod trip_series;
 mod volunteer_form;
 mod volunteers;
 

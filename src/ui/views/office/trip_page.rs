@@ -2,24 +2,26 @@
 //! trip), the parent, the prison and its room, a visiting slot of the prison,
 //! the pickup place from a guardian. Beside the form, the timeline the plan
 //! computes and every warning in words; a forbidden visit right blocks the
-//! saving, as it does on the server. Below, who can go, best first, assigned
-//! in one click.
+//! saving, as it does on the server. A visit of a series is changed for its
+//! date only or with every later visit of the series. Below, cancelling
+//! (`trip_series`) and who can go, best first (`trip_assign`).
 
+use super::trip_assign::AssignPanel;
+use super::trip_series::{left_text, SeriesList, TripCancel};
 use crate::domain::{
     forbidden_child, Guardian, Pickup, Record, RecordKind, TravelMode, Trip, TripId, TripStatus,
     WeeklySlot,
 };
 use crate::i18n::{format_date, format_day_time, format_time, local_date, t, tr, Lang};
 use crate::plan::{
-    check_trip, suggest_volunteers, timeline_for, PlanData, SuggestionReason, Warning,
+    apply_to_later, check_trip, family_series, later_in_series, timeline_for, PlanData, Warning,
 };
-use crate::protocol::Change;
 use crate::store::{Store, StoreError};
 use crate::ui::components::{parse_date, save_record, FieldErrors, SelectField, TextField};
 use crate::ui::text_keys;
 use crate::ui::views::volunteer::warning_text;
 use crate::ui::views::StoreProblem;
-use crate::ui::{use_app, use_device, use_lang, Action, Route};
+use crate::ui::{use_app, use_device, use_lang, Route};
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 use dioxus::prelude::*;
@@ -200,6 +202,16 @@ fn draft(
         return Err(errors);
     };
     let same_time = existing.is_some_and(|e| e.visit_start == visit_start);
+    // A trip keeps its series while its parent stays; a new one joins its
+    // family's series (the first child's guardian with that parent).
+    let series = match existing {
+        Some(e) if e.parent_id.as_str() == f.parent => e.series.clone(),
+        _ => f
+            .children
+            .first()
+            .and_then(|c| page.data.children.iter().find(|k| k.id.as_str() == c))
+            .map(|c| family_series(&f.parent.as_str().into(), &c.guardian_id)),
+    };
     Ok(Trip {
         id: existing.map_or_else(TripId::random, |e| e.id.clone()),
         children: f.children.iter().map(|c| c.as_str().into()).collect(),
@@ -223,6 +235,7 @@ fn draft(
         travel_minutes: existing.and_then(|e| e.travel_minutes),
         volunteer_id: existing.and_then(|e| e.volunteer_id.clone()),
         status: existing.map_or(TripStatus::Proposed, |e| e.status),
+        series,
     })
 }
 
@@ -243,29 +256,6 @@ fn forbidden_text(lang: Lang, trip: &Trip, data: &PlanData) -> Option<String> {
     })
 }
 
-/// The text of one reason a volunteer is proposed.
-pub(crate) fn reason_text(lang: Lang, reason: &SuggestionReason) -> String {
-    let key = text_keys::suggestion(reason.code());
-    match reason {
-        SuggestionReason::Continuity { made, planned } => tr(
-            lang,
-            &key,
-            &[("made", (*made).into()), ("planned", (*planned).into())],
-        ),
-        SuggestionReason::SpeaksLanguage { language }
-        | SuggestionReason::NoCommonLanguage { language } => tr(
-            lang,
-            &key,
-            &[("language", t(lang, &text_keys::language(*language)).into())],
-        ),
-        SuggestionReason::NoCarForLongTrip { travel_minutes } => {
-            tr(lang, &key, &[("minutes", (*travel_minutes).into())])
-        }
-        SuggestionReason::DistanceToPickup { km } => tr(lang, &key, &[("km", (*km).into())]),
-        _ => t(lang, &key),
-    }
-}
-
 #[component]
 pub fn TripNew() -> Element {
     rsx! { TripForm { id: None } }
@@ -273,9 +263,14 @@ pub fn TripNew() -> Element {
 
 #[component]
 pub fn TripPage(id: TripId) -> Element {
+    // Keyed by the trip, so that opening another trip of the series starts
+    // from its own values.
     rsx! {
-        TripForm { key: "{id}", id: Some(id.clone()) }
-        AssignPanel { id }
+        div { key: "{id}",
+            TripForm { id: Some(id.clone()) }
+            TripCancel { id: id.clone() }
+            AssignPanel { id }
+        }
     }
 }
 
@@ -336,6 +331,10 @@ fn TripForm(id: Option<TripId>) -> Element {
     let travel = use_signal(|| f0.travel.clone());
     let mut errors = use_signal(FieldErrors::new);
     let mut saved = use_signal(|| false);
+    // Whether a change of a visit of a series goes to the later ones too,
+    // and what that did.
+    let mut with_later = use_signal(|| false);
+    let mut series_report = use_signal(Vec::<String>::new);
     if id.is_some() && existing.is_none() {
         return rsx! { p { class: "error", role: "alert", {t(lang, "trip-page-missing")} } };
     }
@@ -476,6 +475,19 @@ fn TripForm(id: Option<TripId>) -> Element {
     let forbidden = trip
         .as_ref()
         .and_then(|trip| forbidden_text(lang, trip, data));
+    let later: Vec<Trip> = existing
+        .as_ref()
+        .map(|e| {
+            later_in_series(e, &data.trips, &data.events, now)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    let parent_kept = existing
+        .as_ref()
+        .is_some_and(|e| e.parent_id.as_str() == current.parent);
+    let offer_later = parent_kept && !later.is_empty();
     let title = match &existing {
         Some(trip) => tr(
             lang,
@@ -491,9 +503,11 @@ fn TripForm(id: Option<TripId>) -> Element {
     let save_page = page.clone();
     let save_existing = existing.clone();
     let save_fields = current.clone();
+    let save_later = later.clone();
     let save = move |event: FormEvent| {
         event.prevent_default();
         saved.set(false);
+        series_report.set(Vec::new());
         let page = &*save_page;
         let trip = match draft(lang, &save_fields, save_existing.as_ref(), page) {
             Ok(trip) => trip,
@@ -509,11 +523,39 @@ fn TripForm(id: Option<TripId>) -> Element {
             found.insert("form", e.message);
         } else {
             let id = trip.id.clone();
+            let edited = trip.clone();
             match save_record(&app, Record::Trip(trip)) {
                 Ok(()) if save_existing.is_none() => {
                     navigator.replace(Route::TripPage { id });
                 }
-                Ok(()) => saved.set(true),
+                Ok(()) => {
+                    saved.set(true);
+                    if let (Some(before), true) = (&save_existing, offer_later && with_later()) {
+                        let later: Vec<&Trip> = save_later.iter().collect();
+                        let update =
+                            apply_to_later(before, &edited, &later, &page.data.visit_rights);
+                        let mut lines = Vec::new();
+                        let mut changed = 0;
+                        for next in update.changed {
+                            match save_record(&app, Record::Trip(next)) {
+                                Ok(()) => changed += 1,
+                                Err(e) => lines.push(e),
+                            }
+                        }
+                        lines.insert(
+                            0,
+                            tr(lang, "trip-series-done", &[("count", changed.into())]),
+                        );
+                        lines.extend(
+                            update
+                                .left
+                                .iter()
+                                .map(|(id, why)| left_text(lang, &page.data, id, why)),
+                        );
+                        series_report.set(lines);
+                        with_later.set(false);
+                    }
+                }
                 Err(e) => {
                     found.insert("form", e);
                 }
@@ -579,8 +621,38 @@ fn TripForm(id: Option<TripId>) -> Element {
                         p { class: "error", role: "alert", "{problem}" }
                     }
                 }
+                if offer_later {
+                    fieldset { class: "field series-scope",
+                        legend { {t(lang, "trip-series-scope")} }
+                        label { class: "check",
+                            input {
+                                r#type: "radio",
+                                name: "trip-series-scope",
+                                value: "one",
+                                checked: !with_later(),
+                                onchange: move |_| with_later.set(false),
+                            }
+                            " {tr(lang, \"trip-series-scope-one\", &[(\"date\", format_date(lang, local_date(existing.as_ref().map_or(now, |e| e.visit_start))).into())])}"
+                        }
+                        label { class: "check",
+                            input {
+                                r#type: "radio",
+                                name: "trip-series-scope",
+                                value: "later",
+                                checked: with_later(),
+                                onchange: move |_| with_later.set(true),
+                            }
+                            " {tr(lang, \"trip-series-scope-later\", &[(\"count\", later.len().into())])}"
+                        }
+                    }
+                } else if !parent_kept && existing.as_ref().is_some_and(|e| e.series.is_some()) {
+                    p { class: "muted hint", {t(lang, "trip-series-parent-changed")} }
+                }
                 if saved() {
                     p { class: "ok", role: "status", {t(lang, "trip-form-saved")} }
+                    for line in series_report() {
+                        p { class: "ok", role: "status", "{line}" }
+                    }
                 }
                 div { class: "actions",
                     button { r#type: "submit", class: "primary", disabled: forbidden.is_some(), {t(lang, "form-save")} }
@@ -610,102 +682,8 @@ fn TripForm(id: Option<TripId>) -> Element {
                         li { class: "warning", "data-warning": w.code(), {warning_text(lang, &w)} }
                     }
                 }
-            }
-        }
-    }
-}
-
-/// A volunteer as ranked: id, name, score, free, the reasons in words.
-type Ranked = (crate::domain::VolunteerId, String, i32, bool, String);
-
-/// Who can go on a saved trip, best first, with the reasons; one click
-/// assigns.
-#[component]
-fn AssignPanel(id: TripId) -> Element {
-    let device = use_device();
-    device.watch();
-    let app = use_app();
-    let lang = use_lang();
-    let mut problem = use_signal(|| None::<String>);
-    let page = match load(&*device.store) {
-        Ok(page) => page,
-        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
-    };
-    let data = &page.data;
-    let Some(trip) = data.trips.iter().find(|t| t.id == id).cloned() else {
-        return VNode::empty();
-    };
-    let now = device.now();
-    let ranked = suggest_volunteers(&trip, &data.context(), now);
-    let current = trip.volunteer_id.as_ref().map(|v| volunteer_name(data, v));
-    let rows: Vec<Ranked> = ranked
-        .into_iter()
-        .filter(|s| {
-            data.volunteers
-                .iter()
-                .any(|v| v.id == s.volunteer_id && !v.archived)
-        })
-        .map(|s| {
-            let reasons = s
-                .reasons
-                .iter()
-                .map(|r| reason_text(lang, r))
-                .collect::<Vec<_>>()
-                .join(" · ");
-            let available = s.is_available();
-            (
-                s.volunteer_id.clone(),
-                volunteer_name(data, &s.volunteer_id),
-                s.score,
-                available,
-                reasons,
-            )
-        })
-        .collect();
-    rsx! {
-        section { class: "assign",
-            h2 { {t(lang, "trip-assign-title")} }
-            p { class: "lead",
-                match current {
-                    Some(name) => tr(lang, "trip-assign-current", &[("name", name.into())]),
-                    None => t(lang, "trip-assign-nobody"),
-                }
-            }
-            if let Some(problem) = problem() {
-                p { class: "error", role: "alert", "{problem}" }
-            }
-            if rows.is_empty() {
-                p { class: "muted", {t(lang, "trip-assign-none")} }
-            }
-            ol { class: "suggestions",
-                for (volunteer, name, score, available, reasons) in rows {
-                    li { key: "{volunteer}", class: if available { "" } else { "muted" },
-                        "data-volunteer": "{volunteer}",
-                        strong { "{name}" }
-                        span { class: "muted", " · {tr(lang, \"trip-assign-score\", &[(\"score\", score.into())])}" }
-                        p { "{reasons}" }
-                        if trip.volunteer_id.as_ref() != Some(&volunteer) {
-                            button {
-                                r#type: "button",
-                                class: if available { "primary" } else { "secondary" },
-                                onclick: {
-                                    let app = app.clone();
-                                    let trip_id = trip.id.clone();
-                                    let volunteer = volunteer.clone();
-                                    move |_| {
-                                        let change = Change::Assign {
-                                            trip_id: trip_id.clone(),
-                                            volunteer_id: Some(volunteer.clone()),
-                                        };
-                                        if let Err(e) = app.act(Action::Record(Box::new(change))) {
-                                            problem.set(Some(e.to_string()));
-                                        }
-                                    }
-                                },
-                                {t(lang, "trip-assign")}
-                            }
-                        }
-                    }
+                if existing.as_ref().is_some_and(|e| e.series.is_some()) {
+                    SeriesList { later: later.clone() }
                 }
             }
         }
