@@ -741,6 +741,38 @@ try {
   }
   if (tripsAfter <= tripsBefore) await fail(`the phone shows ${tripsAfter} trips after the month was assigned, as before`);
   await shot('trips-next-month');
+
+  // A family's regular visits: from the first of the Martin family's later
+  // visits, the children go by bus or train from now on, "this visit and the
+  // later ones"; the server then holds every later visit of the series so.
+  page = coordinatorPage;
+  await page.locator('nav.side a', { hasText: "Aujourd'hui" }).click();
+  await page.locator('tr[data-trip="trip-today-am"] a').first().click();
+  await expectText('Visites régulières', 'the later visits of the family on the trip page');
+  await page.locator('section.series a').first().click();
+  const seriesTripId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+  await page.locator('#trip-travel').selectOption({ label: 'En bus ou en train' });
+  await page.locator('input[name="trip-series-scope"][value="later"]').check();
+  await page.locator('button[type=submit]', { hasText: 'Enregistrer' }).click();
+  await expectText(/visites? suivantes? (a|ont) changé aussi/, 'the later visits changed with this one');
+  await officeShot('office-series');
+  await expectSyncBar(/tout est envoyé/, 'the changed visits reached the server');
+  const again = await fetch(`${url}/api/v1/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ version: 2, ops: [] }),
+  });
+  const held = (await again.json()).changes;
+  const cancelledIds = new Set(held.filter((r) => r.kind === 'event' && r.data.step === 'cancelled').map((r) => r.data.trip_id));
+  const trips = held.filter((r) => r.kind === 'trip').map((r) => r.data);
+  const edited = trips.find((t) => t.id === seriesTripId);
+  if (!edited || !edited.series) await fail(`the trip ${seriesTripId} has no series on the server`);
+  const laterOnes = trips.filter((t) => t.series === edited.series && t.visit_start >= edited.visit_start
+    && !cancelledIds.has(t.id));
+  const byCar = laterOnes.filter((t) => t.travel_mode !== 'public_transport').map((t) => t.id);
+  if (laterOnes.length < 2 || byCar.length) {
+    await fail(`after changing the series from ${seriesTripId}: ${laterOnes.length} visits from then on, still by car: ${byCar.join(', ')}`);
+  }
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
   console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `
