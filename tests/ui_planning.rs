@@ -389,3 +389,41 @@ fn a_visit_of_a_series_offers_its_later_dates_and_cancelling_them_too() {
     );
     assert!(!text.contains("Cancel the trip"), "{text}");
 }
+
+#[test]
+fn a_meeting_time_agreed_by_hand_is_in_its_field_and_in_the_timeline() {
+    let store = coordinator_store();
+    let mut pm = trip(&store, "trip-today-pm");
+    let agreed = pm.visit_start - Duration::minutes(155);
+    pm.pickup_time = Some(agreed);
+    pm.travel_minutes = Some(50);
+    put(&store, vec![Record::Trip(pm)]);
+    let time = hm(agreed);
+    for lang in LANGS {
+        let (text, html) = render(store.clone(), lang, "/office/trips/trip-today-pm");
+        let field = html
+            .split("<input")
+            .find(|i| i.contains("id=\"trip-meet\""))
+            .unwrap();
+        assert!(
+            field.contains(&format!("value=\"{time}\"")),
+            "{lang:?}: {field}"
+        );
+        let minutes = html
+            .split("<input")
+            .find(|i| i.contains("id=\"trip-minutes\""))
+            .unwrap();
+        assert!(minutes.contains("value=\"50\""), "{lang:?}: {minutes}");
+        let meet = pick(
+            lang,
+            "Rendez-vous avec l'enfant",
+            "Afspraak met het kind",
+            "Meet the child",
+        );
+        let timeline = text.split(meet).nth(1).unwrap_or_default();
+        assert!(
+            timeline.trim_start().starts_with(&time),
+            "{lang:?}: {time} after {meet} in {text}"
+        );
+    }
+}

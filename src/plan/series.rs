@@ -89,7 +89,8 @@ fn brussels(day: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
 /// The change from `before` to `after` (one trip of a series, as saved and
 /// as edited) applied to the `later` trips of the series: only what was
 /// changed is carried over. A new day or slot moves each later trip by the
-/// same number of days, to the new times; children added or taken off are
+/// same number of days, to the new times, with the changed visit's meeting
+/// time (or none, for the one the plan works out); children added or taken off are
 /// added to or taken off each later trip. A later trip where a decision
 /// forbids the visit on its day, or that would be left without a child, is
 /// left as it was.
@@ -103,6 +104,15 @@ pub fn apply_to_later(
     let (after_day, after_from) = local(after.visit_start);
     let (_, after_until) = local(after.visit_end);
     let moved = before.visit_start != after.visit_start || before.visit_end != after.visit_end;
+    // The meeting time agreed by hand, as a day (from the visit's) and a time.
+    let meeting = |trip: &Trip| {
+        trip.pickup_time.map(|p| {
+            let (day, time) = local(p);
+            ((day - local(trip.visit_start).0).num_days(), time)
+        })
+    };
+    let meet = meeting(after);
+    let meet_changed = meeting(before) != meet;
     let shift = Duration::days((after_day - before_day).num_days());
     let added: Vec<&ChildId> = after
         .children
@@ -135,8 +145,12 @@ pub fn apply_to_later(
             };
             next.visit_start = start;
             next.visit_end = end;
-            // A meeting time agreed by hand held for the old time only.
-            next.pickup_time = None;
+        }
+        if moved || meet_changed {
+            // The same meeting time as the changed visit's, or the computed one.
+            let day = local(next.visit_start).0;
+            next.pickup_time =
+                meet.and_then(|(days, time)| brussels(day + Duration::days(days), time));
         }
         if !added.is_empty() || !removed.is_empty() {
             next.children.retain(|c| !removed.contains(&c));

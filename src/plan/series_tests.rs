@@ -205,6 +205,31 @@ fn a_later_visit_keeps_what_the_change_did_not_touch() {
     after.visit_start = at("2025-07-01 14:30");
     let update = apply_to_later(&trips[0], &after, &[&own], &[right("lina", true)]);
     assert_eq!(update.changed[0].pickup_time, None);
+
+    // A meeting time agreed from now on: 12:00 on each later visit's day.
+    let mut after = trips[0].clone();
+    after.pickup_time = Some(at("2025-07-01 12:00"));
+    let update = apply_to_later(
+        &trips[0],
+        &after,
+        &[&trips[2], &own],
+        &[right("lina", true)],
+    );
+    let meetings: Vec<String> = update
+        .changed
+        .iter()
+        .map(|t| local_time_of(t.pickup_time.unwrap()))
+        .collect();
+    assert_eq!(meetings, ["2025-07-15 12:00", "2025-07-08 12:00"]);
+    // ... and moved with the visits to Thursdays, it moves with them.
+    after.visit_start = at("2025-07-03 13:30");
+    after.visit_end = at("2025-07-03 15:30");
+    after.pickup_time = Some(at("2025-07-03 12:00"));
+    let update = apply_to_later(&trips[0], &after, &[&trips[2]], &[right("lina", true)]);
+    assert_eq!(
+        local_time_of(update.changed[0].pickup_time.unwrap()),
+        "2025-07-17 12:00"
+    );
 }
 
 #[test]

@@ -145,6 +145,11 @@ struct Fields {
     slot: String,
     pickup: String,
     travel: String,
+    /// The meeting time agreed with the family, "HH:MM", or empty for the
+    /// time the plan computes.
+    meet: String,
+    /// The travel time known from experience, in minutes, or empty.
+    minutes: String,
 }
 
 /// The trip the fields describe, or what is wrong with them, per field.
@@ -185,6 +190,26 @@ fn draft(
         }
         _ => {}
     }
+    let meet = match f.meet.trim() {
+        "" => None,
+        text => match chrono::NaiveTime::parse_from_str(text, "%H:%M") {
+            Ok(time) => Some(time),
+            Err(_) => {
+                errors.insert("trip-meet", t(lang, "trip-form-meet-invalid"));
+                None
+            }
+        },
+    };
+    let minutes = match f.minutes.trim() {
+        "" => None,
+        text => match text.parse::<u32>() {
+            Ok(m) if (1..=720).contains(&m) => Some(m),
+            _ => {
+                errors.insert("trip-minutes", t(lang, "trip-form-minutes-invalid"));
+                None
+            }
+        },
+    };
     let guardian = page.guardians.iter().find(|g| g.id.as_str() == f.pickup);
     if guardian.is_none() {
         errors.insert("trip-pickup", t(lang, "trip-form-pick-pickup"));
@@ -201,7 +226,16 @@ fn draft(
         }
         return Err(errors);
     };
-    let same_time = existing.is_some_and(|e| e.visit_start == visit_start);
+    let pickup_time = match (meet, day) {
+        (Some(meet), Some(day)) => match brussels(day, meet).filter(|at| *at < visit_start) {
+            Some(at) => Some(at),
+            None => {
+                errors.insert("trip-meet", t(lang, "trip-form-meet-before"));
+                return Err(errors);
+            }
+        },
+        _ => None,
+    };
     // A trip keeps its series while its parent stays; a new one joins its
     // family's series (the first child's guardian with that parent).
     let series = match existing {
@@ -225,14 +259,13 @@ fn draft(
             address: guardian.pickup_address.clone(),
             location: guardian.pickup_location,
         },
-        // A meeting time agreed by hand holds for that visit only.
-        pickup_time: existing.filter(|_| same_time).and_then(|e| e.pickup_time),
+        pickup_time,
         travel_mode: if f.travel == "public_transport" {
             TravelMode::PublicTransport
         } else {
             TravelMode::Car
         },
-        travel_minutes: existing.and_then(|e| e.travel_minutes),
+        travel_minutes: minutes,
         volunteer_id: existing.and_then(|e| e.volunteer_id.clone()),
         status: existing.map_or(TripStatus::Proposed, |e| e.status),
         series,
@@ -307,6 +340,14 @@ fn TripForm(id: Option<TripId>) -> Element {
                 TravelMode::Car => "car".into(),
                 TravelMode::PublicTransport => "public_transport".into(),
             },
+            meet: trip
+                .pickup_time
+                .map(|at| format_time(at))
+                .unwrap_or_default(),
+            minutes: trip
+                .travel_minutes
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
         },
         None => Fields {
             children: Vec::new(),
@@ -317,6 +358,8 @@ fn TripForm(id: Option<TripId>) -> Element {
             slot: String::new(),
             pickup: String::new(),
             travel: "car".into(),
+            meet: String::new(),
+            minutes: String::new(),
         },
     });
     // The select and text fields write to signals of their own; the form
@@ -329,6 +372,8 @@ fn TripForm(id: Option<TripId>) -> Element {
     let slot = use_signal(|| f0.slot.clone());
     let pickup = use_signal(|| f0.pickup.clone());
     let travel = use_signal(|| f0.travel.clone());
+    let meet = use_signal(|| f0.meet.clone());
+    let minutes = use_signal(|| f0.minutes.clone());
     let mut errors = use_signal(FieldErrors::new);
     let mut saved = use_signal(|| false);
     // Whether a change of a visit of a series goes to the later ones too,
@@ -350,6 +395,8 @@ fn TripForm(id: Option<TripId>) -> Element {
         slot: slot(),
         pickup: pickup(),
         travel: travel(),
+        meet: meet(),
+        minutes: minutes(),
     };
     let data = &page.data;
     if current.prison.is_empty() {
@@ -613,6 +660,10 @@ fn TripForm(id: Option<TripId>) -> Element {
                 }
                 SelectField { id: "trip-pickup", label: t(lang, "trip-form-pickup"), value: pickup, options: guardians, errors }
                 SelectField { id: "trip-travel", label: t(lang, "trip-form-travel"), value: travel, options: travels, errors }
+                div { class: "pair",
+                    TextField { id: "trip-meet", label: t(lang, "trip-form-meet"), value: meet, errors, kind: "time", hint: t(lang, "trip-form-meet-hint") }
+                    TextField { id: "trip-minutes", label: t(lang, "trip-form-minutes"), value: minutes, errors, kind: "number", hint: t(lang, "trip-form-minutes-hint") }
+                }
                 if let Some(reason) = forbidden.clone() {
                     p { class: "error forbidden", role: "alert", "{reason}" }
                 }
