@@ -340,10 +340,7 @@ fn TripForm(id: Option<TripId>) -> Element {
                 TravelMode::Car => "car".into(),
                 TravelMode::PublicTransport => "public_transport".into(),
             },
-            meet: trip
-                .pickup_time
-                .map(|at| format_time(at))
-                .unwrap_or_default(),
+            meet: trip.pickup_time.map(format_time).unwrap_or_default(),
             minutes: trip
                 .travel_minutes
                 .map(|m| m.to_string())
