@@ -296,13 +296,15 @@ pub fn TripNew() -> Element {
 
 #[component]
 pub fn TripPage(id: TripId) -> Element {
-    // Keyed by the trip, so that opening another trip of the series starts
-    // from its own values.
+    // Keyed by the trip (a keyed list of one): opening another trip of the
+    // series from this page builds its form anew, from that trip's values.
     rsx! {
-        div { key: "{id}",
-            TripForm { id: Some(id.clone()) }
-            TripCancel { id: id.clone() }
-            AssignPanel { id }
+        for id in std::iter::once(id) {
+            div { key: "{id}",
+                TripForm { id: Some(id.clone()) }
+                TripCancel { id: id.clone() }
+                AssignPanel { id }
+            }
         }
     }
 }
