@@ -3,15 +3,33 @@
 //! done, cancelled), what is late, and the report once written. Plain data,
 //! read from the store, tested without Dioxus.
 
-use crate::domain::{CancelReason, EventKind, Progress, Record, RecordKind, Trip, TripReport};
+use crate::domain::{
+    CancelReason, EventKind, Progress, Record, RecordKind, Trip, TripId, TripReport,
+};
 use crate::i18n::local_date;
 use crate::plan::PlanData;
+use crate::protocol::{DeviceInfo, Role};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
+use std::collections::HashMap;
 
 /// Minutes past the expected time of the next step before the board says
 /// it is late.
 pub const LATE_AFTER_MINUTES: i64 = 15;
+
+/// Minutes without a sync from any of the volunteer's phones before the
+/// board says the phone is silent, once the trip is due.
+pub const SILENT_AFTER_MINUTES: i64 = 30;
+
+/// A volunteer's phone not heard from for long while their trip is due or
+/// under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Silence {
+    /// The last sync of any of the volunteer's phones.
+    Since(DateTime<Utc>),
+    /// None of the volunteer's phones ever synced (or none is enrolled).
+    Never,
+}
 
 /// Where a trip of today stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,6 +198,38 @@ pub fn today_board(store: &dyn Store, now: DateTime<Utc>) -> Result<Vec<TodayRow
         .collect();
     rows.sort_by_key(|r| (r.meet_at.unwrap_or(r.trip.visit_start), r.trip.id.clone()));
     Ok(rows)
+}
+
+/// The trips of the board whose volunteer's phones are silent: from the
+/// meeting time until the trip is done or cancelled, no phone of the
+/// volunteer (still allowed in) has synced for [`SILENT_AFTER_MINUTES`].
+/// `devices` is the server's list of enrolled devices.
+pub fn silent_phones(
+    rows: &[TodayRow],
+    devices: &[DeviceInfo],
+    now: DateTime<Utc>,
+) -> HashMap<TripId, Silence> {
+    let mut out = HashMap::new();
+    for row in rows {
+        let due = row.meet_at.is_some_and(|meet| meet <= now);
+        let open = !matches!(row.stage, Stage::Done | Stage::Cancelled(_));
+        let Some(volunteer) = row.trip.volunteer_id.as_ref().filter(|_| due && open) else {
+            continue;
+        };
+        let last = devices
+            .iter()
+            .filter(|d| d.role == Role::Volunteer && d.revoked_at.is_none())
+            .filter(|d| d.volunteer_id.as_ref() == Some(volunteer))
+            .filter_map(|d| d.last_sync)
+            .max();
+        let silence = match last {
+            None => Silence::Never,
+            Some(at) if now - at > Duration::minutes(SILENT_AFTER_MINUTES) => Silence::Since(at),
+            Some(_) => continue,
+        };
+        out.insert(row.trip.id.clone(), silence);
+    }
+    out
 }
 
 /// The counts of a board.

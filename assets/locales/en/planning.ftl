@@ -178,3 +178,11 @@ trip-cancel-later-done = { $count ->
    *[other] The { $count } later visits are cancelled too.
 }
 trip-cancel-begun = This visit has begun: follow it on the board of the day.
+
+## The board of the day: phones not heard from
+today-silent-count = { $count ->
+    [one] 1 phone not heard from.
+   *[other] { $count } phones not heard from.
+}
+today-phone-silent = Phone last heard from at { $time }
+today-phone-never = No news from the phone yet

@@ -178,3 +178,11 @@ trip-cancel-later-done = { $count ->
    *[other] Les { $count } visites suivantes sont annulées aussi.
 }
 trip-cancel-begun = Cette visite a commencé : suivez-la sur le tableau du jour.
+
+## Le tableau du jour : téléphones sans nouvelles
+today-silent-count = { $count ->
+    [one] 1 téléphone sans nouvelles.
+   *[other] { $count } téléphones sans nouvelles.
+}
+today-phone-silent = Téléphone sans nouvelles depuis { $time }
+today-phone-never = Aucune nouvelle du téléphone

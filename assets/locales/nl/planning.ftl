@@ -178,3 +178,11 @@ trip-cancel-later-done = { $count ->
    *[other] De { $count } volgende bezoeken zijn ook geannuleerd.
 }
 trip-cancel-begun = Dit bezoek is begonnen: volg het op het overzicht van de dag.
+
+## Het overzicht van de dag: gsm's zonder nieuws
+today-silent-count = { $count ->
+    [one] 1 gsm zonder nieuws.
+   *[other] { $count } gsm's zonder nieuws.
+}
+today-phone-silent = Gsm zonder nieuws sinds { $time }
+today-phone-never = Nog geen nieuws van de gsm

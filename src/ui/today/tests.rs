@@ -151,3 +151,103 @@ fn a_cancelled_or_finished_trip_is_never_late() {
     assert_eq!(am.stage, Stage::Done);
     assert_eq!(am.late, None);
 }
+
+fn phone(id: &str, volunteer: &str, last_sync: Option<DateTime<Utc>>) -> DeviceInfo {
+    DeviceInfo {
+        device_id: id.into(),
+        account_id: format!("account-{volunteer}").as_str().into(),
+        person: volunteer.into(),
+        role: Role::Volunteer,
+        volunteer_id: Some(volunteer.into()),
+        name: format!("{volunteer}'s phone"),
+        enrolled_at: day().and_hms_opt(6, 0, 0).unwrap_or_default().and_utc(),
+        last_sync,
+        revoked_at: None,
+        refused: 0,
+    }
+}
+
+#[test]
+fn a_volunteers_phone_silent_for_long_is_shown_once_the_trip_is_due() {
+    let (trip, timeline) = morning_trip(&store_with(Vec::new()));
+    let volunteer = trip
+        .volunteer_id
+        .clone()
+        .unwrap_or_else(|| panic!("the morning trip has a volunteer"));
+    let meet = timeline.meet_at;
+    let silent_since = meet - Duration::minutes(SILENT_AFTER_MINUTES + 20);
+    let recent = meet - Duration::minutes(5);
+    let mut revoked = phone("old", volunteer.as_str(), Some(recent));
+    revoked.revoked_at = Some(recent);
+    type Case = (
+        &'static str,
+        Vec<TripEvent>,
+        Vec<DeviceInfo>,
+        i64,
+        Option<Silence>,
+    );
+    let table: Vec<Case> = vec![
+        (
+            "before the meeting time, nothing is said",
+            vec![],
+            vec![phone("p", volunteer.as_str(), Some(silent_since))],
+            -10,
+            None,
+        ),
+        (
+            "due, and the phone last synced 50 minutes before the meeting",
+            vec![],
+            vec![phone("p", volunteer.as_str(), Some(silent_since))],
+            5,
+            Some(Silence::Since(silent_since)),
+        ),
+        (
+            "due, and a second phone of the volunteer synced just now",
+            vec![],
+            vec![
+                phone("p", volunteer.as_str(), Some(silent_since)),
+                phone("p2", volunteer.as_str(), Some(recent)),
+            ],
+            5,
+            None,
+        ),
+        (
+            "due, and the only recent sync is a removed phone's",
+            vec![],
+            vec![
+                phone("p", volunteer.as_str(), Some(silent_since)),
+                revoked.clone(),
+            ],
+            5,
+            Some(Silence::Since(silent_since)),
+        ),
+        (
+            "due, and no phone of the volunteer ever synced",
+            vec![],
+            vec![phone("p", "someone-else", Some(recent))],
+            5,
+            Some(Silence::Never),
+        ),
+        (
+            "under way, and the phone silent",
+            vec![step(&trip, EventKind::PickedUp, meet)],
+            vec![phone("p", volunteer.as_str(), Some(silent_since))],
+            60,
+            Some(Silence::Since(silent_since)),
+        ),
+        (
+            "done: silence is no concern",
+            vec![step(&trip, EventKind::Returned, meet + Duration::hours(3))],
+            vec![phone("p", volunteer.as_str(), Some(silent_since))],
+            240,
+            None,
+        ),
+    ];
+    for (name, events, devices, minutes, expected) in table {
+        let store = store_with(events);
+        let now = meet + Duration::minutes(minutes);
+        let rows = today_board(&store, now).unwrap_or_default();
+        let silent = silent_phones(&rows, &devices, now);
+        assert_eq!(silent.get(&trip.id).copied(), expected, "{name}");
+    }
+}

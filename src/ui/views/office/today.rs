@@ -1,12 +1,14 @@
 //! Today, live: the network's trips of the day with where each stands, what
 //! is late and the report once written. It follows by itself: a step logged
 //! on a phone reaches this screen within a second through the live channel
-//! (`sync::live`), and the late signs follow the clock.
+//! (`sync::live`), and the late signs follow the clock. While online, the
+//! server's list of devices says whose phone has been silent for long.
 
 use crate::i18n::{format_date, format_time, local_date, t, tr};
+use crate::protocol::DeviceInfo;
 use crate::ui::components::step_key;
 use crate::ui::text_keys;
-use crate::ui::today::{counts, today_board, Stage};
+use crate::ui::today::{counts, silent_phones, today_board, Silence, Stage};
 use crate::ui::views::StoreProblem;
 use crate::ui::{platform, use_device, use_lang};
 use dioxus::prelude::*;
@@ -25,12 +27,31 @@ pub fn OfficeToday() -> Element {
         }
     });
     let _ = tick();
+    // The devices' last syncs, asked of the server every minute while the
+    // board is open; without network the board goes on without them.
+    let mut devices = use_signal(Vec::<DeviceInfo>::new);
+    let identity = device.identity();
+    use_future(move || {
+        let identity = identity.clone();
+        async move {
+            let Some(identity) = identity else {
+                return;
+            };
+            loop {
+                if let Ok(list) = crate::sync::office::devices(&identity).await {
+                    devices.set(list);
+                }
+                platform::sleep(std::time::Duration::from_secs(60)).await;
+            }
+        }
+    });
     let now = device.now();
     let rows = match today_board(&*device.store, now) {
         Ok(rows) => rows,
         Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
     };
     let c = counts(&rows);
+    let silent = silent_phones(&rows, &devices.read(), now);
     let summary = tr(
         lang,
         "today-summary",
@@ -50,6 +71,9 @@ pub fn OfficeToday() -> Element {
             }
             if c.without_volunteer > 0 {
                 " " strong { class: "error", {tr(lang, "today-open-count", &[("count", c.without_volunteer.into())])} }
+            }
+            if !silent.is_empty() {
+                " " strong { class: "error", {tr(lang, "today-silent-count", &[("count", silent.len().into())])} }
             }
         }
         p { class: "muted", {t(lang, "today-live")} }
@@ -84,6 +108,15 @@ pub fn OfficeToday() -> Element {
                                 match row.volunteer.clone() {
                                     Some(name) => rsx! { "{name}" },
                                     None => rsx! { strong { {t(lang, "today-no-volunteer")} } },
+                                }
+                                match silent.get(&row.trip.id) {
+                                    Some(Silence::Since(at)) => rsx! {
+                                        p { class: "error silent", {tr(lang, "today-phone-silent", &[("time", format_time(*at).into())])} }
+                                    },
+                                    Some(Silence::Never) => rsx! {
+                                        p { class: "error silent", {t(lang, "today-phone-never")} }
+                                    },
+                                    None => VNode::empty(),
                                 }
                             }
                             td { "{row.prison}" }

@@ -727,9 +727,11 @@ fn TripForm(id: Option<TripId>) -> Element {
                 if trip.is_some() && warnings.is_empty() {
                     p { class: "muted", {t(lang, "trip-warnings-none")} }
                 }
-                ul { class: "warnings",
-                    for w in warnings {
-                        li { class: "warning", "data-warning": w.code(), {warning_text(lang, &w)} }
+                if !warnings.is_empty() {
+                    ul { class: "warnings",
+                        for w in warnings {
+                            li { class: "warning", "data-warning": w.code(), {warning_text(lang, &w)} }
+                        }
                     }
                 }
                 if existing.as_ref().is_some_and(|e| e.series.is_some()) {
