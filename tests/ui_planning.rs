@@ -144,6 +144,16 @@ fn a_forbidden_visit_is_said_in_words_and_the_trip_cannot_be_saved() {
             html.contains("data-warning=\"visit_forbidden\""),
             "{lang:?}: the warning beside the trip: {html}"
         );
+        // Worded for the coordinator, not for a volunteer's phone.
+        let for_coordinators = pick(
+            lang,
+            "Une décision interdit les visites d'un enfant avec ce parent.",
+            "Een beslissing verbiedt bezoeken van een kind aan deze ouder.",
+            "A decision forbids visits for a child with this parent.",
+        );
+        assert!(text.contains(for_coordinators), "{lang:?}: {text}");
+        let call = pick(lang, "Appelez votre", "Bel je", "Call your");
+        assert!(!text.contains(call), "{lang:?}: {text}");
         let save = html
             .split("<button")
             .find(|b| b.contains("type=\"submit\""))

@@ -25,6 +25,8 @@ const SPEAKS_LANGUAGE: i32 = 20;
 const NO_COMMON_LANGUAGE: i32 = -30;
 const HAS_CAR_FOR_LONG_TRIP: i32 = 15;
 const NO_CAR_FOR_LONG_TRIP: i32 = -60;
+/// A new volunteer is better not alone with children they have never met.
+const NEWCOMER_FIRST_TIME: i32 = -40;
 /// Usual slots are a habit, not a promise: one may still ask.
 const OUTSIDE_SLOTS: i32 = -300;
 /// Away or already on another trip: cannot go. Large enough to rank last.
@@ -62,11 +64,13 @@ pub enum SuggestionReason {
     DistanceToPickup {
         km: u32,
     },
+    /// New to the network and never with these children: better not alone.
+    NewcomerFirstTime,
 }
 
 impl SuggestionReason {
     /// Every code, for the texts' tests.
-    pub const CODES: [&'static str; 11] = [
+    pub const CODES: [&'static str; 12] = [
         "continuity",
         "free_at_that_time",
         "availability_unknown",
@@ -78,6 +82,7 @@ impl SuggestionReason {
         "has_car_for_long_trip",
         "no_car_for_long_trip",
         "distance_to_pickup",
+        "newcomer_first_time",
     ];
 
     pub fn code(&self) -> &'static str {
@@ -93,6 +98,7 @@ impl SuggestionReason {
             SuggestionReason::HasCarForLongTrip => "has_car_for_long_trip",
             SuggestionReason::NoCarForLongTrip { .. } => "no_car_for_long_trip",
             SuggestionReason::DistanceToPickup { .. } => "distance_to_pickup",
+            SuggestionReason::NewcomerFirstTime => "newcomer_first_time",
         }
     }
 }
@@ -202,6 +208,9 @@ fn score(
         let extra = (earlier.len() as i32 - 1).min(CONTINUITY_TRIPS_CAP);
         score += CONTINUITY + CONTINUITY_PER_TRIP * extra;
         reasons.push(SuggestionReason::Continuity { made, planned });
+    } else if v.newcomer {
+        score += NEWCOMER_FIRST_TIME;
+        reasons.push(SuggestionReason::NewcomerFirstTime);
     }
 
     // Free at that time.

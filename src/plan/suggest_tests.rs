@@ -194,3 +194,28 @@ fn no_prison_no_suggestion() {
     w.trips[0].prison_id = "nowhere".into();
     assert!(suggest_volunteers(&w.trips[0], &w.context(), at("2025-06-01 08:00")).is_empty());
 }
+
+#[test]
+fn a_new_volunteer_who_never_met_the_children_ranks_after_an_equal_experienced_one() {
+    let mut w = candidates();
+    let mut new = volunteer("new", SCHAERBEEK, true, &[Fr]);
+    new.newcomer = true;
+    w.volunteers.push(new);
+    let ranked = suggest_volunteers(&w.trips[0], &w.context(), at("2025-06-01 08:00"));
+    let pos = |id: &str| ranked.iter().position(|s| s.volunteer_id.as_str() == id);
+    assert!(pos("near") < pos("new"), "{:?}", order(&w));
+    let new = &ranked[pos("new").unwrap_or_default()];
+    assert!(new.reasons.contains(&SuggestionReason::NewcomerFirstTime));
+    assert!(new.is_available(), "a newcomer may still go");
+
+    // The référent, even when marked new, has met Lina: no such reason.
+    w.volunteers[0].newcomer = true;
+    let ranked = suggest_volunteers(&w.trips[0], &w.context(), at("2025-06-01 08:00"));
+    let referent = ranked
+        .iter()
+        .find(|s| s.volunteer_id.as_str() == "ref")
+        .map(|s| s.reasons.clone())
+        .unwrap_or_default();
+    assert!(!referent.contains(&SuggestionReason::NewcomerFirstTime));
+    assert_eq!(ranked[0].volunteer_id.as_str(), "ref");
+}

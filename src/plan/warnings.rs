@@ -71,11 +71,14 @@ pub enum Warning {
     NeedsCar {
         travel_minutes: u32,
     },
+    /// A volunteer marked as new goes with these children for the first
+    /// time, alone.
+    NewcomerAlone,
 }
 
 impl Warning {
     /// Every code [`Warning::code`] gives (screens translate them).
-    pub const CODES: [&'static str; 14] = [
+    pub const CODES: [&'static str; 15] = [
         "missing_record",
         "infeasible_timing",
         "no_visit_right",
@@ -90,6 +93,7 @@ impl Warning {
         "no_volunteer",
         "room_not_in_prison",
         "needs_car",
+        "newcomer_alone",
     ];
 
     /// A stable code, for translations and for tests.
@@ -109,6 +113,7 @@ impl Warning {
             Warning::NoVolunteer => "no_volunteer",
             Warning::RoomNotInPrison { .. } => "room_not_in_prison",
             Warning::NeedsCar { .. } => "needs_car",
+            Warning::NewcomerAlone => "newcomer_alone",
         }
     }
 
@@ -116,7 +121,8 @@ impl Warning {
         match self {
             Warning::VolunteerOutsideAvailability
             | Warning::NoVolunteer
-            | Warning::NeedsCar { .. } => Severity::Caution,
+            | Warning::NeedsCar { .. }
+            | Warning::NewcomerAlone => Severity::Caution,
             _ => Severity::Blocking,
         }
     }
@@ -163,6 +169,9 @@ impl Warning {
             Warning::NeedsCar { travel_minutes } => format!(
                 "By public transport the trip takes about {travel_minutes} minutes each way: a car is better."
             ),
+            Warning::NewcomerAlone => {
+                "A new volunteer goes alone with these children for the first time.".to_owned()
+            }
         }
     }
 }
@@ -249,6 +258,18 @@ pub(crate) fn double_booking_among<'t>(
         .map(|o| o.id.clone())
 }
 
+/// Whether `volunteer` has an earlier trip, not cancelled, with one of the
+/// trip's children.
+pub(crate) fn went_before(trip: &Trip, volunteer: &VolunteerId, ctx: &PlanContext) -> bool {
+    ctx.trips.iter().any(|o| {
+        o.id != trip.id
+            && o.visit_start < trip.visit_start
+            && o.volunteer_id.as_ref() == Some(volunteer)
+            && o.children.iter().any(|c| trip.children.contains(c))
+            && !ctx.is_cancelled(&o.id)
+    })
+}
+
 /// What the visit rights of `child` with the trip's parent say about `day`.
 fn right_warning(
     child: &ChildId,
@@ -330,6 +351,9 @@ pub fn check_trip(trip: &Trip, ctx: &PlanContext, now: DateTime<Utc>) -> Vec<War
             Some(v) => {
                 if let Some(other) = double_booking(trip, id, &tl, ctx) {
                     out.push(Warning::VolunteerDoubleBooked { other_trip: other });
+                }
+                if v.newcomer && !went_before(trip, id, ctx) {
+                    out.push(Warning::NewcomerAlone);
                 }
                 if is_absent(v, &tl) {
                     out.push(Warning::VolunteerAbsent);

@@ -340,3 +340,68 @@ fn every_warning_has_a_distinct_code_and_a_sentence() {
     assert_eq!(codes.len(), all.len());
     assert!(all.iter().all(|w| w.describe().ends_with('.')));
 }
+
+/// A trip of the same volunteer with `child` in May.
+fn earlier(w: &mut PlanData, child: &str) {
+    let mut t = trip("before", at("2025-05-15 14:00"), 60);
+    t.children = vec![ChildId::from(child)];
+    w.trips.push(t);
+}
+
+#[test]
+fn a_new_volunteer_alone_with_children_for_the_first_time_is_flagged() {
+    let now = at("2025-06-01 08:00");
+    let table: Vec<(&str, Change, bool)> = vec![
+        ("an experienced volunteer", |_| {}, false),
+        (
+            "new, never with Lina",
+            |w| w.volunteers[0].newcomer = true,
+            true,
+        ),
+        (
+            "new, already went with Lina in May",
+            |w| {
+                w.volunteers[0].newcomer = true;
+                earlier(w, "lina");
+            },
+            false,
+        ),
+        (
+            "new, went with another child only",
+            |w| {
+                w.volunteers[0].newcomer = true;
+                earlier(w, "noah");
+            },
+            true,
+        ),
+        (
+            "new, and the trip in May was cancelled",
+            |w| {
+                w.volunteers[0].newcomer = true;
+                earlier(w, "lina");
+                w.events.push(event(
+                    "c",
+                    "before",
+                    EventKind::Cancelled {
+                        reason: CancelReason::ChildIll,
+                    },
+                    at("2025-05-14 09:00"),
+                ));
+            },
+            true,
+        ),
+    ];
+    for (name, change, flagged) in table {
+        let mut w = world();
+        change(&mut w);
+        let warnings = check_trip(&w.trips[0], &w.context(), now);
+        assert_eq!(
+            warnings.contains(&Warning::NewcomerAlone),
+            flagged,
+            "{name}: {warnings:?}"
+        );
+        if flagged {
+            assert_eq!(Warning::NewcomerAlone.severity(), Severity::Caution);
+        }
+    }
+}

@@ -135,6 +135,8 @@ mod tests {
         keys.extend(PrisonStatusKind::ALL.map(prison_disrupted));
         keys.extend(PrisonStatusKind::ALL.map(prison_status));
         keys.extend(Warning::CODES.map(warning));
+        keys.extend(Warning::CODES.map(|code| format!("office-{}", warning(code))));
+        keys.extend(PrisonStatusKind::ALL.map(|kind| format!("office-{}", prison_disrupted(kind))));
         keys.extend(crate::plan::SuggestionReason::CODES.map(suggestion));
         keys.extend([Language::Fr, Language::Nl, Language::En, Language::De].map(language));
         keys.extend(DecidedBy::ALL.map(decided_by));
@@ -170,7 +172,7 @@ mod tests {
             !k.starts_with("step-do-cancelled") && !k.starts_with("step-done-cancelled")
         });
         // The prison disruption has its own keys per kind.
-        keys.retain(|k| k != "warning-prison_disrupted");
+        keys.retain(|k| k != "warning-prison_disrupted" && k != "office-warning-prison_disrupted");
         for lang in crate::i18n::SCREEN_LANGUAGES {
             for key in &keys {
                 assert!(

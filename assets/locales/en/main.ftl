@@ -129,6 +129,7 @@ warning-parent_released = The parent left prison on { $date }. Call your coordin
 warning-no_volunteer = No volunteer is set for this trip yet.
 warning-room_not_in_prison = The visit room does not match the prison. Call your coordinator.
 warning-needs_car = By bus or train this takes about { $minutes } minutes each way. A car is better.
+warning-newcomer_alone = This is your first trip with these children. Ask your coordinator what to know about them.
 
 # Prison sheet
 example-content = Example content: these are not the real rules of this prison. Check with the prison before you go.

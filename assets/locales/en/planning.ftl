@@ -59,6 +59,7 @@ suggest-reason-no_common_language = Does not speak { $language }
 suggest-reason-has_car_for_long_trip = Has a car, useful for this long trip
 suggest-reason-no_car_for_long_trip = No car: about { $minutes } minutes each way by bus or train
 suggest-reason-distance_to_pickup = Lives { $km } km from the pickup place
+suggest-reason-newcomer_first_time = New volunteer, never with these children: better not alone
 office-nav-assign = Assign the month
 assign-title = Assign the month
 assign-lead = Trips of { $month } without a volunteer, each with the best free volunteer; a child keeps the same person when that person is free.
@@ -186,3 +187,22 @@ today-silent-count = { $count ->
 }
 today-phone-silent = Phone last heard from at { $time }
 today-phone-never = No news from the phone yet
+
+## Warnings as the workspace words them (the phone's words are in main.ftl)
+office-warning-missing_record = A record this trip points to is missing: check the children, the parent, the prison and the volunteer.
+office-warning-infeasible_timing = The meeting time is { $minutes } minutes too late to reach the prison in time: set an earlier meeting time.
+office-warning-no_visit_right = No visit right covers a child on that day: check the child's visit rights.
+office-warning-visit_forbidden = A decision forbids visits for a child with this parent.
+office-warning-visit_right_expired = A child's visit right has ended: check the child's visit rights.
+office-warning-volunteer_double_booked = The volunteer is already on another trip at that time.
+office-warning-volunteer_absent = The volunteer said they are away on that day.
+office-warning-volunteer_outside_availability = The trip is outside the volunteer's usual free times: ask them first.
+office-warning-prison_disrupted-strike = Strike at the prison: this visit may not take place.
+office-warning-prison_disrupted-lockdown = The prison is closed to visits at that time.
+office-warning-prison_disrupted-normal = The prison announces a problem.
+office-warning-parent_not_in_that_prison = The parent is held in another prison on that day.
+office-warning-parent_released = The parent left prison on { $date }.
+office-warning-no_volunteer = No volunteer is assigned yet.
+office-warning-room_not_in_prison = The visit room belongs to another prison.
+office-warning-needs_car = By bus or train this takes about { $minutes } minutes each way: a volunteer with a car is better.
+office-warning-newcomer_alone = A new volunteer goes alone with these children for the first time: plan a companion or a call before.

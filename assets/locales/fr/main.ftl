@@ -129,6 +129,7 @@ warning-parent_released = Le parent est sorti de prison le { $date }. Appelez vo
 warning-no_volunteer = Pas encore de volontaire pour ce trajet.
 warning-room_not_in_prison = La salle de visite ne correspond pas à la prison. Appelez votre coordinatrice.
 warning-needs_car = En bus ou en train, il faut environ { $minutes } minutes par trajet. Une voiture est mieux.
+warning-newcomer_alone = C'est votre premier trajet avec ces enfants. Demandez à votre coordinatrice ce qu'il faut savoir sur eux.
 
 # Fiche de la prison
 example-content = Contenu d'exemple : ce ne sont pas les vraies règles de cette prison. Vérifiez auprès de la prison avant d'y aller.

@@ -59,6 +59,7 @@ suggest-reason-no_common_language = Ne parle pas { $language }
 suggest-reason-has_car_for_long_trip = A une voiture, utile pour ce long trajet
 suggest-reason-no_car_for_long_trip = Pas de voiture : environ { $minutes } minutes par trajet en bus ou en train
 suggest-reason-distance_to_pickup = Habite à { $km } km du lieu de prise en charge
+suggest-reason-newcomer_first_time = Nouveau bénévole, jamais parti avec ces enfants : mieux vaut ne pas y aller seul
 office-nav-assign = Désigner le mois
 assign-title = Désigner le mois
 assign-lead = Trajets de { $month } sans bénévole, chacun avec le meilleur bénévole libre ; un enfant garde la même personne quand elle est libre.
@@ -186,3 +187,22 @@ today-silent-count = { $count ->
 }
 today-phone-silent = Téléphone sans nouvelles depuis { $time }
 today-phone-never = Aucune nouvelle du téléphone
+
+## Les alertes comme l'espace de coordination les formule (celles du téléphone sont dans main.ftl)
+office-warning-missing_record = Une fiche à laquelle ce trajet renvoie manque : vérifiez les enfants, le parent, la prison et le bénévole.
+office-warning-infeasible_timing = Le rendez-vous est { $minutes } minutes trop tard pour arriver à temps à la prison : avancez-le.
+office-warning-no_visit_right = Aucun droit de visite ne couvre un enfant ce jour-là : vérifiez ses droits de visite.
+office-warning-visit_forbidden = Une décision interdit les visites d'un enfant avec ce parent.
+office-warning-visit_right_expired = Le droit de visite d'un enfant a pris fin : vérifiez ses droits de visite.
+office-warning-volunteer_double_booked = Le bénévole est déjà sur un autre trajet à ce moment.
+office-warning-volunteer_absent = Le bénévole a dit être absent ce jour-là.
+office-warning-volunteer_outside_availability = Le trajet sort des disponibilités habituelles du bénévole : demandez-lui d'abord.
+office-warning-prison_disrupted-strike = Grève à la prison : cette visite pourrait ne pas avoir lieu.
+office-warning-prison_disrupted-lockdown = La prison est fermée aux visites à ce moment.
+office-warning-prison_disrupted-normal = La prison annonce un problème.
+office-warning-parent_not_in_that_prison = Le parent est dans une autre prison ce jour-là.
+office-warning-parent_released = Le parent est sorti de prison le { $date }.
+office-warning-no_volunteer = Aucun bénévole n'est encore désigné.
+office-warning-room_not_in_prison = La salle de visite appartient à une autre prison.
+office-warning-needs_car = En bus ou en train, il faut environ { $minutes } minutes par trajet : mieux vaut un bénévole avec une voiture.
+office-warning-newcomer_alone = Un nouveau bénévole part seul pour la première fois avec ces enfants : prévoyez quelqu'un avec lui ou un appel avant.

@@ -129,6 +129,7 @@ warning-parent_released = De ouder is op { $date } vrijgekomen. Bel je coördina
 warning-no_volunteer = Nog geen vrijwilliger voor deze rit.
 warning-room_not_in_prison = De bezoekruimte hoort niet bij deze gevangenis. Bel je coördinator.
 warning-needs_car = Met bus of trein duurt het ongeveer { $minutes } minuten per rit. Een auto is beter.
+warning-newcomer_alone = Dit is je eerste rit met deze kinderen. Vraag je coördinator wat je over hen moet weten.
 
 # Fiche van de gevangenis
 example-content = Voorbeeldinhoud: dit zijn niet de echte regels van deze gevangenis. Vraag het na bij de gevangenis voor je gaat.

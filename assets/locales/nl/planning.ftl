@@ -59,6 +59,7 @@ suggest-reason-no_common_language = Spreekt geen { $language }
 suggest-reason-has_car_for_long_trip = Heeft een auto, handig voor deze lange rit
 suggest-reason-no_car_for_long_trip = Geen auto: ongeveer { $minutes } minuten per richting met bus of trein
 suggest-reason-distance_to_pickup = Woont op { $km } km van de ophaalplaats
+suggest-reason-newcomer_first_time = Nieuwe vrijwilliger, nog nooit met deze kinderen: liever niet alleen
 office-nav-assign = De maand toewijzen
 assign-title = De maand toewijzen
 assign-lead = Ritten van { $month } zonder vrijwilliger, elk met de beste vrije vrijwilliger; een kind houdt dezelfde persoon als die vrij is.
@@ -186,3 +187,22 @@ today-silent-count = { $count ->
 }
 today-phone-silent = Gsm zonder nieuws sinds { $time }
 today-phone-never = Nog geen nieuws van de gsm
+
+## Waarschuwingen zoals de coördinatie ze formuleert (die van de gsm staan in main.ftl)
+office-warning-missing_record = Een fiche waarnaar deze rit verwijst ontbreekt: controleer de kinderen, de ouder, de gevangenis en de vrijwilliger.
+office-warning-infeasible_timing = De afspraak is { $minutes } minuten te laat om op tijd in de gevangenis te zijn: vervroeg ze.
+office-warning-no_visit_right = Geen bezoekrecht dekt een kind op die dag: controleer de bezoekrechten van het kind.
+office-warning-visit_forbidden = Een beslissing verbiedt bezoeken van een kind aan deze ouder.
+office-warning-visit_right_expired = Het bezoekrecht van een kind is afgelopen: controleer de bezoekrechten van het kind.
+office-warning-volunteer_double_booked = De vrijwilliger heeft op dat moment al een andere rit.
+office-warning-volunteer_absent = De vrijwilliger heeft gezegd die dag afwezig te zijn.
+office-warning-volunteer_outside_availability = De rit valt buiten de gewone vrije momenten van de vrijwilliger: vraag het eerst.
+office-warning-prison_disrupted-strike = Staking in de gevangenis: dit bezoek gaat misschien niet door.
+office-warning-prison_disrupted-lockdown = De gevangenis is op dat moment gesloten voor bezoek.
+office-warning-prison_disrupted-normal = De gevangenis meldt een probleem.
+office-warning-parent_not_in_that_prison = De ouder zit op die dag in een andere gevangenis.
+office-warning-parent_released = De ouder is op { $date } vrijgekomen.
+office-warning-no_volunteer = Er is nog geen vrijwilliger aangeduid.
+office-warning-room_not_in_prison = De bezoekruimte hoort bij een andere gevangenis.
+office-warning-needs_car = Met bus of trein duurt het ongeveer { $minutes } minuten per rit: een vrijwilliger met een auto is beter.
+office-warning-newcomer_alone = Een nieuwe vrijwilliger gaat voor het eerst alleen met deze kinderen: voorzie iemand erbij of een gesprek vooraf.

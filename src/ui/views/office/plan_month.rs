@@ -10,7 +10,7 @@ use crate::plan::{
     move_choices, move_visit, plan_month, trip_from_proposal, PlanData, ProposedVisit,
 };
 use crate::protocol::Change;
-use crate::ui::views::{warning_text, StoreProblem};
+use crate::ui::views::{office_warning_text, StoreProblem};
 use crate::ui::{use_app, use_device, use_lang, Action};
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use dioxus::prelude::*;
@@ -256,7 +256,7 @@ pub fn PlanMonth() -> Element {
                                     }
                                     td {
                                         for warning in visit.warnings.iter() {
-                                            p { class: "error", {warning_text(lang, warning)} }
+                                            p { class: "error", {office_warning_text(lang, warning)} }
                                         }
                                     }
                                     td {

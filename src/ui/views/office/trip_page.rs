@@ -19,7 +19,7 @@ use crate::plan::{
 use crate::store::{Store, StoreError};
 use crate::ui::components::{parse_date, save_record, FieldErrors, SelectField, TextField};
 use crate::ui::text_keys;
-use crate::ui::views::volunteer::warning_text;
+use crate::ui::views::volunteer::office_warning_text;
 use crate::ui::views::StoreProblem;
 use crate::ui::{use_app, use_device, use_lang, Route};
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
@@ -730,7 +730,7 @@ fn TripForm(id: Option<TripId>) -> Element {
                 if !warnings.is_empty() {
                     ul { class: "warnings",
                         for w in warnings {
-                            li { class: "warning", "data-warning": w.code(), {warning_text(lang, &w)} }
+                            li { class: "warning", "data-warning": w.code(), {office_warning_text(lang, &w)} }
                         }
                     }
                 }

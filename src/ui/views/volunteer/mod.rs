@@ -11,7 +11,7 @@ mod trips;
 pub use kilometres::MyKilometres;
 pub use prison_sheet::PrisonSheet;
 pub use report::Report;
-pub(crate) use trip_detail::warning_text;
+pub(crate) use trip_detail::office_warning_text;
 pub use trip_detail::TripDetail;
 pub use trip_log::TripLog;
 pub use trips::{Trips, UPCOMING_PAGE};

@@ -9,28 +9,36 @@ use crate::ui::components::StatusBanner;
 use crate::ui::{use_device, use_lang, use_trip_memory, Route};
 use dioxus::prelude::*;
 
-/// The translated text of a warning.
+/// The translated text of a warning, as a volunteer's phone words it.
 pub fn warning_text(lang: Lang, warning: &Warning) -> String {
-    match warning {
+    warning_text_with(lang, warning, "warning-")
+}
+
+/// The translated text of a warning, as the coordinators' workspace words it.
+pub fn office_warning_text(lang: Lang, warning: &Warning) -> String {
+    warning_text_with(lang, warning, "office-warning-")
+}
+
+/// A warning's text from the keys starting with `prefix` (`warning-`,
+/// `office-warning-`), followed by its code.
+fn warning_text_with(lang: Lang, warning: &Warning, prefix: &str) -> String {
+    let key = match warning {
         Warning::PrisonDisrupted { kind } => {
-            t(lang, &crate::ui::text_keys::prison_disrupted(*kind))
+            crate::ui::text_keys::prison_disrupted(*kind).replacen("warning-", prefix, 1)
         }
-        Warning::InfeasibleTiming { late_minutes } => tr(
-            lang,
-            "warning-infeasible_timing",
-            &[("minutes", (*late_minutes).into())],
-        ),
-        Warning::NeedsCar { travel_minutes } => tr(
-            lang,
-            "warning-needs_car",
-            &[("minutes", (*travel_minutes).into())],
-        ),
-        Warning::ParentReleased { on } => tr(
-            lang,
-            "warning-parent_released",
-            &[("date", format_date(lang, *on).into())],
-        ),
-        other => t(lang, &crate::ui::text_keys::warning(other.code())),
+        other => format!("{prefix}{}", other.code()),
+    };
+    match warning {
+        Warning::InfeasibleTiming { late_minutes } => {
+            tr(lang, &key, &[("minutes", (*late_minutes).into())])
+        }
+        Warning::NeedsCar { travel_minutes } => {
+            tr(lang, &key, &[("minutes", (*travel_minutes).into())])
+        }
+        Warning::ParentReleased { on } => {
+            tr(lang, &key, &[("date", format_date(lang, *on).into())])
+        }
+        _ => t(lang, &key),
     }
 }
 
