@@ -2,7 +2,7 @@
 //! the best free volunteer (a child keeps the same person when that person
 //! is free), and one button to assign them all.
 
-use super::trip_page::{child_name, load, volunteer_name, when};
+use super::trip_draft::{child_name, load, volunteer_name, when};
 use crate::domain::{Trip, TripId, VolunteerId};
 use crate::i18n::{local_date, t, tr};
 use crate::plan::propose_assignments;

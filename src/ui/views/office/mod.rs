@@ -24,6 +24,7 @@ mod review;
 mod right_form;
 mod today;
 mod trip_assign;
+mod trip_draft;
 mod trip_page;
 mod trip_series;
 mod volunteer_form;

@@ -1,7 +1,7 @@
 //! Who can go on a saved trip, best first, with the reasons in words; one
 //! click assigns.
 
-use super::trip_page::{load, volunteer_name};
+use super::trip_draft::{load, volunteer_name};
 use crate::domain::TripId;
 use crate::i18n::{t, tr, Lang};
 use crate::plan::{suggest_volunteers, SuggestionReason};

@@ -3,7 +3,7 @@
 //! their next sync), for its date only or with every later visit of the
 //! series.
 
-use super::trip_page::{child_name, load};
+use super::trip_draft::{child_name, load};
 use crate::domain::{CancelReason, EventId, EventKind, Progress, Trip, TripEvent, TripId};
 use crate::i18n::{format_date, format_day_time, local_date, t, tr, Lang};
 use crate::plan::{later_in_series, LeftAsItWas, PlanData};
