@@ -13,23 +13,9 @@ use itinerances::domain::*;
 use itinerances::i18n::t;
 use itinerances::protocol::*;
 use reqwest::StatusCode;
-use server_support::{test_now, TestServer};
+use server_support::{notices, op, test_now, TestServer};
 
 const PHONE: &str = "+32 2 555 01 23";
-
-fn op(seq: u64, change: Change) -> Operation {
-    Operation {
-        op_id: OpId(format!("op-{seq}-{}", OpId::random())),
-        seq,
-        hlc: Hlc {
-            millis: test_now().timestamp_millis() + seq as i64,
-            counter: 0,
-            node: "device".into(),
-        },
-        at: test_now(),
-        change,
-    }
-}
 
 /// A generated network whose names are all distinct, so that a name on a
 /// page can only come from the record it belongs to.
@@ -76,22 +62,6 @@ async fn get(server: &TestServer, url: &str) -> (StatusCode, String) {
     let response = server.client.get(url).send().await.unwrap();
     let status = response.status();
     (status, response.text().await.unwrap())
-}
-
-async fn notices(server: &TestServer, token: &str, guardian: &GuardianId) -> Vec<FamilyNotice> {
-    server
-        .client
-        .get(format!(
-            "{}/api/v1/family-notices?guardian_id={guardian}",
-            server.url
-        ))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
 }
 
 fn events(ics: &str) -> Vec<icalendar::Event> {

@@ -11,7 +11,7 @@ use itinerances::demo::generated_network_of;
 use itinerances::domain::*;
 use itinerances::protocol::*;
 use itinerances::server::{SmtpOptions, SmtpSecurity};
-use server_support::{test_now, TestServer};
+use server_support::{notices, op, test_now, TestServer};
 use std::path::Path;
 use std::process::{Child as Process, Command, Stdio};
 use std::time::Duration as StdDuration;
@@ -94,36 +94,6 @@ print(json.dumps(out))
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).unwrap()
-}
-
-fn op(seq: u64, change: Change) -> Operation {
-    Operation {
-        op_id: OpId(format!("op-{seq}-{}", OpId::random())),
-        seq,
-        hlc: Hlc {
-            millis: test_now().timestamp_millis() + seq as i64,
-            counter: 0,
-            node: "device".into(),
-        },
-        at: test_now(),
-        change,
-    }
-}
-
-async fn notices(server: &TestServer, token: &str, guardian: &GuardianId) -> Vec<FamilyNotice> {
-    server
-        .client
-        .get(format!(
-            "{}/api/v1/family-notices?guardian_id={guardian}",
-            server.url
-        ))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
 }
 
 /// Waits (up to 15 s) until the guardian's notices satisfy `done`.

@@ -9,22 +9,8 @@ use itinerances::domain::*;
 use itinerances::protocol::*;
 use itinerances::server::{AuditAction, AuditEntry};
 use reqwest::StatusCode;
-use server_support::{test_now, TestServer};
+use server_support::{op, test_now, TestServer};
 use std::collections::BTreeSet;
-
-fn op(seq: u64, change: Change) -> Operation {
-    Operation {
-        op_id: OpId(format!("op-{seq}-{}", OpId::random())),
-        seq,
-        hlc: Hlc {
-            millis: test_now().timestamp_millis() + seq as i64,
-            counter: 0,
-            node: "device".into(),
-        },
-        at: test_now(),
-        change,
-    }
-}
 
 fn step(id: &str, trip: &TripId, volunteer: &VolunteerId) -> Change {
     Change::LogEvent {

@@ -9,16 +9,6 @@ mod ui_common;
 
 use ui_common::*;
 
-fn coordinator_store() -> Arc<MemoryStore> {
-    let store = demo_store();
-    let mut me = identity();
-    me.role = Role::Coordinator;
-    me.display_name = "Sophie Lambert".to_owned();
-    me.volunteer_id = None;
-    store.set_identity(&me).unwrap();
-    store
-}
-
 /// The line a trip shows in a calendar cell.
 fn line(store: &MemoryStore, id: &str) -> String {
     let trip = trip(store, id);

@@ -11,16 +11,6 @@ use itinerances::domain::Guardian;
 use itinerances::plan::{move_choices, plan_month, trip_from_proposal, PlanData, ProposedVisit};
 use ui_common::*;
 
-fn coordinator_store() -> Arc<MemoryStore> {
-    let store = demo_store();
-    let mut me = identity();
-    me.role = Role::Coordinator;
-    me.display_name = "Sophie Lambert".to_owned();
-    me.volunteer_id = None;
-    store.set_identity(&me).unwrap();
-    store
-}
-
 /// What the planner proposes for April 2026 (the month after the tests' day),
 /// from the store's records.
 fn april_plan(store: &MemoryStore) -> Vec<ProposedVisit> {

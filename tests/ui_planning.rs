@@ -12,16 +12,6 @@ use itinerances::domain::{
 };
 use ui_common::*;
 
-fn coordinator_store() -> Arc<MemoryStore> {
-    let store = demo_store();
-    let mut me = identity();
-    me.role = Role::Coordinator;
-    me.display_name = "Sophie Lambert".to_owned();
-    me.volunteer_id = None;
-    store.set_identity(&me).unwrap();
-    store
-}
-
 fn put(store: &MemoryStore, records: Vec<Record>) {
     let plan = ApplyPlan {
         upserts: records,

@@ -2,10 +2,10 @@
 #![allow(dead_code)] // Each test file uses a different part of this support.
 
 use chrono::{DateTime, TimeZone, Utc};
-use itinerances::domain::{Record, VolunteerId};
+use itinerances::domain::{GuardianId, OpId, Record, VolunteerId};
 use itinerances::protocol::{
-    ApiError, Cursor, EnrollRequest, EnrollResponse, Operation, Role, SyncRequest, SyncResponse,
-    PROTOCOL_VERSION,
+    ApiError, Change, Cursor, EnrollRequest, EnrollResponse, FamilyNotice, Hlc, Operation, Role,
+    SyncRequest, SyncResponse, PROTOCOL_VERSION,
 };
 use itinerances::server::{launch_with_listener, AppState, ConnectionLimits, ServerOptions};
 use reqwest::StatusCode;
@@ -169,4 +169,38 @@ pub async fn with_a_volunteers_phone(seed: u64) -> (TestServer, EnrollResponse) 
         .enroll(Role::Volunteer, "Anne", Some(volunteer.as_str()))
         .await;
     (server, phone)
+}
+
+/// A device's change, numbered `seq`, at the tests' clock (a millisecond
+/// later per number, so that later changes win), with an id of its own.
+pub fn op(seq: u64, change: Change) -> Operation {
+    Operation {
+        op_id: OpId(format!("op-{seq}-{}", OpId::random())),
+        seq,
+        hlc: Hlc {
+            millis: test_now().timestamp_millis() + seq as i64,
+            counter: 0,
+            node: "device".into(),
+        },
+        at: test_now(),
+        change,
+    }
+}
+
+/// What the server holds to tell a family (`GET /api/v1/family-notices`),
+/// read with a coordinator's token.
+pub async fn notices(server: &TestServer, token: &str, guardian: &GuardianId) -> Vec<FamilyNotice> {
+    server
+        .client
+        .get(format!(
+            "{}/api/v1/family-notices?guardian_id={guardian}",
+            server.url
+        ))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("the family notices answer")
+        .json()
+        .await
+        .expect("the family notices as JSON")
 }

@@ -200,3 +200,14 @@ pub fn pick(lang: Language, fr: &'static str, nl: &'static str, en: &'static str
         _ => en,
     }
 }
+
+/// The demo network on a coordinator's browser (Sophie Lambert).
+pub fn coordinator_store() -> Arc<MemoryStore> {
+    let store = demo_store();
+    let mut me = identity();
+    me.role = Role::Coordinator;
+    me.display_name = "Sophie Lambert".to_owned();
+    me.volunteer_id = None;
+    store.set_identity(&me).unwrap();
+    store
+}
