@@ -12,39 +12,19 @@
 //! Run with `cargo bench --bench plan`. Prints figures; asserts nothing
 //! about time.
 
+mod bench_support;
+
+use bench_support::{summary, timed};
 use chrono::{Datelike, Duration, Months, NaiveDate, Utc};
 use itinerances::demo::generated_network_of;
 use itinerances::domain::{Author, CancelReason, EventId, EventKind, Guardian, Record, TripEvent};
 use itinerances::plan::{plan_month, PlanData};
-use std::time::Instant;
 
 const PRISONS: usize = 30;
 const VOLUNTEERS: usize = 150;
 const FAMILIES: usize = 250;
 const TRIPS: usize = 6_000;
 const RUNS: usize = 30;
-
-fn summary(mut values: Vec<f64>) -> String {
-    values.sort_by(|a, b| a.total_cmp(b));
-    let at = |p: f64| values[((p / 100.0) * (values.len() - 1) as f64).round() as usize];
-    format!(
-        "median {:.1} ms, p95 {:.1} ms, min {:.1} ms, max {:.1} ms",
-        at(50.0),
-        at(95.0),
-        at(0.0),
-        at(100.0)
-    )
-}
-
-fn timed(runs: usize, mut f: impl FnMut()) -> Vec<f64> {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect()
-}
 
 fn guardians_of(records: &[Record]) -> Vec<Guardian> {
     records
