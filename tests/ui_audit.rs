@@ -9,12 +9,7 @@ use ui_common::*;
 
 #[test]
 fn the_audit_screen_offers_every_child_family_and_volunteer_in_every_language() {
-    let store = demo_store();
-    let mut me = identity();
-    me.role = Role::Coordinator;
-    me.display_name = "Sophie Lambert".to_owned();
-    me.volunteer_id = None;
-    store.set_identity(&me).unwrap();
+    let store = coordinator_store();
     let child = store
         .list(RecordKind::Child)
         .unwrap()

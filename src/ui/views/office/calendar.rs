@@ -3,9 +3,7 @@
 //! and trips with warnings carry a mark in words; a day opens the list of its
 //! trips, each a link to its page. The reckoning is in `ui::calendar`.
 
-use crate::domain::RecordKind;
 use crate::i18n::{format_date, format_time, t, tr, Lang};
-use crate::plan::PlanData;
 use crate::ui::calendar::{
     calendar_today, calendar_trips, month_weeks, week_of, CalendarFilter, CalendarStatus,
     CalendarTrip,
@@ -14,19 +12,6 @@ use crate::ui::views::StoreProblem;
 use crate::ui::{use_device, use_lang, Route};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use dioxus::prelude::*;
-
-/// The records the calendar reads.
-const KINDS: [RecordKind; 9] = [
-    RecordKind::Trip,
-    RecordKind::Event,
-    RecordKind::Prison,
-    RecordKind::Room,
-    RecordKind::Parent,
-    RecordKind::VisitRight,
-    RecordKind::Volunteer,
-    RecordKind::Child,
-    RecordKind::Guardian,
-];
 
 /// "juillet 2025".
 fn month_title(lang: Lang, day: NaiveDate) -> String {
@@ -66,14 +51,10 @@ pub fn OfficeCalendar() -> Element {
     let child = use_signal(String::new);
     let status = use_signal(String::new);
 
-    let mut records = Vec::new();
-    for kind in KINDS {
-        match device.store.list(kind) {
-            Ok(list) => records.extend(list),
-            Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
-        }
-    }
-    let data = PlanData::from_records(&records);
+    let data = match super::trip_draft::load(&*device.store) {
+        Ok(records) => records.data,
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
     let ctx = data.context();
     let filter = CalendarFilter {
         prison: some_id(prison()),

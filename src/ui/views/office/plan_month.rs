@@ -4,30 +4,15 @@
 //! accepts the rest in one step: each becomes a proposed trip, without a
 //! volunteer yet.
 
-use crate::domain::{Guardian, Record, RecordKind};
+use crate::domain::Record;
 use crate::i18n::{format_date, format_time, local_date, t, tr, Lang};
-use crate::plan::{
-    move_choices, move_visit, plan_month, trip_from_proposal, PlanData, ProposedVisit,
-};
+use crate::plan::{move_choices, move_visit, plan_month, trip_from_proposal, ProposedVisit};
 use crate::protocol::Change;
 use crate::ui::views::{office_warning_text, StoreProblem};
 use crate::ui::{use_app, use_device, use_lang, Action};
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 use dioxus::prelude::*;
 use std::collections::{HashMap, HashSet};
-
-/// The records a month plan reads.
-const KINDS: [RecordKind; 9] = [
-    RecordKind::Trip,
-    RecordKind::Event,
-    RecordKind::Prison,
-    RecordKind::Room,
-    RecordKind::Parent,
-    RecordKind::VisitRight,
-    RecordKind::Volunteer,
-    RecordKind::Child,
-    RecordKind::Guardian,
-];
 
 /// A proposal's key while the screen is open: one family's visit on one day.
 fn row_key(visit: &ProposedVisit) -> String {
@@ -60,21 +45,10 @@ pub fn PlanMonth() -> Element {
     let mut saved = use_signal(|| None::<usize>);
     let mut problem = use_signal(|| None::<String>);
 
-    let mut records = Vec::new();
-    for kind in KINDS {
-        match device.store.list(kind) {
-            Ok(list) => records.extend(list),
-            Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
-        }
-    }
-    let guardians: Vec<Guardian> = records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Guardian(g) => Some(g.clone()),
-            _ => None,
-        })
-        .collect();
-    let data = PlanData::from_records(&records);
+    let (data, guardians) = match super::trip_draft::load(&*device.store) {
+        Ok(records) => (records.data, records.guardians),
+        Err(e) => return rsx! { StoreProblem { message: e.to_string() } },
+    };
     let ctx = data.context();
     let first = month();
     // Each row keeps the key of the visit as proposed, wherever it moved.

@@ -15,14 +15,15 @@ use crate::ui::text_keys;
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Brussels;
 
-/// What the trip's page looks at: the records planning needs, and the
-/// guardians (the pickup places).
-pub(crate) struct TripPageData {
+/// What the planning screens (a trip's page, the calendar, the month plan)
+/// look at: the records planning needs, and the guardians (the pickup
+/// places).
+pub(crate) struct PlanningRecords {
     pub data: PlanData,
     pub guardians: Vec<Guardian>,
 }
 
-pub(crate) fn load(store: &dyn Store) -> Result<TripPageData, StoreError> {
+pub(crate) fn load(store: &dyn Store) -> Result<PlanningRecords, StoreError> {
     let mut records = Vec::new();
     for kind in [
         RecordKind::Trip,
@@ -44,7 +45,7 @@ pub(crate) fn load(store: &dyn Store) -> Result<TripPageData, StoreError> {
             _ => None,
         })
         .collect();
-    Ok(TripPageData {
+    Ok(PlanningRecords {
         data: PlanData::from_records(&records),
         guardians,
     })
@@ -190,7 +191,7 @@ pub(crate) fn draft(
     lang: Lang,
     f: &Fields,
     existing: Option<&Trip>,
-    page: &TripPageData,
+    page: &PlanningRecords,
 ) -> Result<Trip, FieldErrors> {
     let mut errors = FieldErrors::new();
     if f.children.is_empty() {
