@@ -11,6 +11,7 @@
 mod assign;
 mod context;
 mod month;
+mod rhythm;
 mod series;
 mod suggest;
 mod timeline;

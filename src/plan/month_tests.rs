@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::domain::{EventKind, Guardian, PrisonStatus, PrisonStatusKind, Transfer, WeeklySlot};
+use crate::domain::{
+    EventKind, Guardian, PrisonStatus, PrisonStatusKind, RhythmPeriod, Transfer, WeeklySlot,
+};
 use crate::plan::fixtures::*;
 use crate::plan::PlanData;
 use chrono::Weekday;
