@@ -757,6 +757,10 @@ try {
   }
   if (tripsAfter <= tripsBefore) await fail(`the phone shows ${tripsAfter} trips after the month was assigned, as before`);
   await shot('trips-next-month');
+  // Still only the main file on the phone, after all its screens.
+  if (phoneWasm.some((name) => !isMainWasm(name))) {
+    await fail(`the volunteer's phone downloaded these wasm files: ${phoneWasm.join(', ')}`);
+  }
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
   console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `
