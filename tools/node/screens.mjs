@@ -149,6 +149,17 @@ const wasmFetched = (context) => {
   return names;
 };
 const isMainWasm = (name) => name.startsWith('itinerances_bg');
+// The workspace's own wasm files the web app can fetch (dx's module_N_*.wasm;
+// none when the build is one file), read from the app's JavaScript.
+const workspaceWasmFiles = async () => {
+  const html = await (await fetch(`${url}/`)).text();
+  const names = new Set();
+  for (const [, script] of html.matchAll(/src="([^"]+\.js)"/g)) {
+    const js = await (await fetch(new URL(script, url))).text();
+    for (const [name] of js.matchAll(/module_[0-9]+_[A-Za-z0-9_]+-dxh[0-9a-f]+\.wasm/g)) names.add(name);
+  }
+  return [...names];
+};
 
 try {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-BE' });
@@ -353,6 +364,11 @@ try {
   await expectSyncBar(/tout est envoyé/, 'the coordinator\'s first sync');
   await expectText('enfants', 'the overview counts the children');
   await officeShot('office-home');
+  // A split build: opening the workspace fetched its own file.
+  const workspaceFiles = await workspaceWasmFiles();
+  if (workspaceFiles.length > 0 && !officeWasm.some((name) => workspaceFiles.includes(name))) {
+    await fail(`the workspace opened without fetching ${workspaceFiles.join(', ')} (fetched: ${officeWasm.join(', ')})`);
+  }
   // A reload (or a browser opened again) keeps the enrollment: the workspace
   // opens from this browser's store, not the enrollment screen.
   await page.reload();
@@ -773,10 +789,15 @@ try {
   if (laterOnes.length < 2 || byCar.length) {
     await fail(`after changing the series from ${seriesTripId}: ${laterOnes.length} visits from then on, still by car: ${byCar.join(', ')}`);
   }
+  // Still only the main file on the phone, after all its screens.
+  if (phoneWasm.some((name) => !isMainWasm(name))) {
+    await fail(`the volunteer's phone downloaded these wasm files: ${phoneWasm.join(', ')}`);
+  }
   console.log(`browser walk-through passed: ${steps.length} steps and the report of ${tripId}, `
     + `the cancellation of ${otherId}, each once on the server; screenshots in ${out}`);
   console.log(`wasm downloaded: by the volunteer's phone ${phoneWasm.join(', ')}; `
-    + `by the coordinator's workspace ${officeWasm.join(', ')}`);
+    + `by the coordinator's workspace ${officeWasm.join(', ')}; `
+    + `the workspace's own: ${workspaceFiles.join(', ') || 'none (one wasm file)'}`);
 } finally {
   await browser.close();
 }
