@@ -14,29 +14,30 @@ mod ics;
 mod links;
 pub(crate) mod mailer;
 pub(crate) mod notices;
+mod office;
 mod page;
 mod texts;
 mod view;
 
-use super::auth::Coordinator;
 use super::error::ApiFailure;
 use super::limits::ClientAddr;
-use super::request::{read_body, JsonBody};
-use super::{qr, records, AppState, ServerError};
-use crate::domain::{GuardianId, Language, Record, RecordKey, RecordKind, TripId};
-use crate::protocol::{CreateFamilyLinkRequest, FamilyLinkCreated, FamilyLinkInfo, FamilyNotice};
+use super::request::read_body;
+use super::{records, AppState, ServerError};
+use crate::domain::{Language, Record, RecordKey, RecordKind, TripId};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::{DateTime, Utc};
 use page::PageContext;
 use serde::Deserialize;
 use texts::CannotCome;
 
 pub use mailer::{SmtpOptions, SmtpSecurity};
+pub(crate) use office::{
+    delete_family_link, get_family_links, get_family_notices, post_family_link, post_notice_done,
+};
 
 /// Where a family's pages live: `/f/<token>`.
 pub(crate) const FAMILY_PREFIX: &str = "/f/";
@@ -353,162 +354,6 @@ pub(crate) async fn post_cannot_come(
         FormAnswer::Told => html(StatusCode::OK, page::told_page(&cx)),
         FormAnswer::NoSuchVisit => html(StatusCode::NOT_FOUND, page::no_such_visit_page(&cx)),
     })
-}
-
-/// `POST /api/v1/family-links`: a new link for a guardian (replacing the
-/// earlier one), with its message and QR code. The token is shown once.
-pub(crate) async fn post_family_link(
-    State(state): State<AppState>,
-    Coordinator(caller): Coordinator,
-    JsonBody(request): JsonBody<CreateFamilyLinkRequest>,
-) -> Result<Json<FamilyLinkCreated>, ApiFailure> {
-    let base = request.server_url.trim().trim_end_matches('/').to_owned();
-    let plausible = (base.starts_with("https://") || base.starts_with("http://"))
-        && base.len() <= 200
-        && !base
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '?' || c == '#');
-    if !plausible {
-        return Err(ApiFailure::from(ServerError::Invalid(
-            "The server address must start with https:// (or http://) and hold no spaces: check it in the settings.".into(),
-        )));
-    }
-    let now = state.now();
-    state
-        .blocking(move |db| {
-            let guardian = match records::live(
-                &db.conn,
-                &RecordKey::new(RecordKind::Guardian, request.guardian_id.as_str()),
-            )? {
-                Some(Record::Guardian(g)) => g,
-                _ => {
-                    return Err(ApiFailure::not_found(format!(
-                        "There is no family {}: save the family first, then create its link.",
-                        request.guardian_id
-                    )))
-                }
-            };
-            let language = request
-                .language
-                .unwrap_or_else(|| view::family_language(guardian.language));
-            let tx = db.conn.transaction().map_err(ServerError::from)?;
-            let (link, token) = links::create(&tx, now, &caller.actor(), &guardian.id, language)?;
-            tx.commit().map_err(ServerError::from)?;
-            let url = format!("{base}{FAMILY_PREFIX}{token}");
-            let children: Vec<String> = view::children_of(&db.conn, &guardian.id)?
-                .into_iter()
-                .map(|c| c.first_name)
-                .collect();
-            let (subject, message) = texts::link_message(link.language, &children, &url);
-            Ok(FamilyLinkCreated {
-                qr_svg: qr::svg(&url),
-                link,
-                url,
-                message,
-                subject,
-            })
-        })
-        .await
-        .map(Json)
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct GuardianQuery {
-    guardian_id: Option<String>,
-    limit: Option<u32>,
-}
-
-/// `GET /api/v1/family-links?guardian_id=`: the links, newest first.
-pub(crate) async fn get_family_links(
-    State(state): State<AppState>,
-    Coordinator(_): Coordinator,
-    query: Result<Query<GuardianQuery>, QueryRejection>,
-) -> Result<Json<Vec<FamilyLinkInfo>>, ApiFailure> {
-    let Query(query) =
-        query.map_err(|e| ApiFailure::malformed(format!("{e}; use ?guardian_id=.")))?;
-    let now = state.now();
-    state
-        .read(move |conn| {
-            let guardian = query.guardian_id.map(GuardianId);
-            links::list(conn, now, guardian.as_ref()).map_err(ApiFailure::from)
-        })
-        .await
-        .map(Json)
-}
-
-/// `DELETE /api/v1/family-links/<id>`: the link stops working at once.
-pub(crate) async fn delete_family_link(
-    State(state): State<AppState>,
-    Coordinator(caller): Coordinator,
-    Path(id): Path<String>,
-) -> Result<StatusCode, ApiFailure> {
-    let now = state.now();
-    state
-        .blocking(move |db| {
-            if links::revoke(&db.conn, now, &caller.actor(), &id, "revoke")? {
-                Ok(StatusCode::NO_CONTENT)
-            } else {
-                Err(ApiFailure::not_found(format!(
-                    "There is no family link {id}; it may have been removed already."
-                )))
-            }
-        })
-        .await
-}
-
-/// `GET /api/v1/family-notices?guardian_id=&limit=`: what was sent to
-/// families, to whom, when, what failed, and what is left to tell or do.
-pub(crate) async fn get_family_notices(
-    State(state): State<AppState>,
-    Coordinator(_): Coordinator,
-    query: Result<Query<GuardianQuery>, QueryRejection>,
-) -> Result<Json<Vec<FamilyNotice>>, ApiFailure> {
-    let Query(query) =
-        query.map_err(|e| ApiFailure::malformed(format!("{e}; use ?guardian_id= and ?limit=.")))?;
-    state
-        .read(move |conn| {
-            let guardian = query.guardian_id.map(GuardianId);
-            notices::list(
-                conn,
-                guardian.as_ref(),
-                query.limit.unwrap_or(200).clamp(1, 1000),
-            )
-            .map_err(ApiFailure::from)
-        })
-        .await
-        .map(Json)
-}
-
-/// `POST /api/v1/family-notices/<id>/done`: told by phone, or acted on.
-pub(crate) async fn post_notice_done(
-    State(state): State<AppState>,
-    Coordinator(caller): Coordinator,
-    Path(id): Path<i64>,
-) -> Result<StatusCode, ApiFailure> {
-    let now = state.now();
-    state
-        .blocking(move |db| {
-            let by = caller.display_name.clone();
-            if notices::mark_done(&db.conn, now, id, &by)? {
-                super::audit::log(
-                    &db.conn,
-                    now,
-                    &caller.actor(),
-                    super::audit::AuditAction::Write,
-                    &super::audit::AuditKey {
-                        kind: "family_notice",
-                        id: id.to_string(),
-                    },
-                    "done",
-                )?;
-                Ok(StatusCode::NO_CONTENT)
-            } else {
-                Err(ApiFailure::not_found(format!(
-                    "There is no notice {id}; reload the list."
-                )))
-            }
-        })
-        .await
 }
 
 /// Refreshes what families see of the trips touched by `changes` and
