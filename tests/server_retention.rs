@@ -63,9 +63,15 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
         })
         .max()
         .unwrap();
-    for record in &mut network.records {
-        if let Record::VisitRight(r) = record {
-            r.valid_until = Some(last_trip.max(r.valid_from));
+    for (i, record) in network.records.iter_mut().enumerate() {
+        match record {
+            Record::VisitRight(r) => r.valid_until = Some(last_trip.max(r.valid_from)),
+            // Each family's address and e-mail, findable in the database.
+            Record::Guardian(g) => {
+                g.pickup_address = format!("{} (home {i})", g.pickup_address);
+                g.email = format!("family{i}@example.be");
+            }
+            _ => {}
         }
     }
     let trips: Vec<Trip> = network
@@ -124,13 +130,19 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
         cursor = idle.cursor;
     }
     let due = preview(&server, &office.token).await;
-    assert!(due.due_now.notes > 0 && due.due_now.children > 0 && due.due_now.audit_rows > 0);
+    assert!(
+        due.due_now.notes > 0
+            && due.due_now.children > 0
+            && due.due_now.people > 0
+            && due.due_now.audit_rows > 0
+    );
     let run = server.state.run_retention().await.unwrap();
     assert_eq!(
-        (run.notes, run.children, run.audit_rows),
+        (run.notes, run.children, run.people, run.audit_rows),
         (
             due.due_now.notes,
             due.due_now.children,
+            due.due_now.people,
             due.due_now.audit_rows
         ),
         "the run removes what the preview announced"
@@ -151,6 +163,16 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
         )
         .unwrap();
     assert_eq!(secret_rows, 0, "no note or report text is left");
+    for trace in ["%(home %", "%@example.be%"] {
+        let rows: i64 = db
+            .query_row(
+                "SELECT COUNT(*) FROM records WHERE body LIKE ?1",
+                [trace],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(rows, 0, "a family's address or e-mail is left ({trace})");
+    }
     let oldest: String = db
         .query_row("SELECT MIN(at) FROM audit_log", [], |r| r.get(0))
         .unwrap();
@@ -172,6 +194,22 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
                 assert_eq!(c.first_name, ANONYMOUS, "a child's name is left");
                 assert!(c.last_name.is_empty() && c.needs.is_empty() && c.archived);
             }
+            Record::Guardian(g) => {
+                assert_eq!(
+                    (g.name.as_str(), g.phone.as_str(), g.pickup_address.as_str()),
+                    (ANONYMOUS, ANONYMOUS, ANONYMOUS),
+                    "a family's name, phone or address is left"
+                );
+                assert!(g.email.is_empty() && g.archived);
+                // The place is kept to a tenth of a degree.
+                let tenth = |v: f64| ((v * 10.0).round() / 10.0 - v).abs() < 1e-9;
+                assert!(tenth(g.pickup_location.lat) && tenth(g.pickup_location.lon));
+            }
+            Record::Parent(p) => {
+                assert_eq!(p.first_name, ANONYMOUS, "a parent's name is left");
+                assert!(p.last_name.is_empty());
+            }
+            Record::Trip(t) => assert_eq!(t.pickup.address, ANONYMOUS, "an address is left"),
             _ => {}
         }
     }
@@ -190,7 +228,14 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
         .await
         .unwrap();
     let removals = rows.iter().filter(|r| r.detail == "retention").count() as u64;
-    assert_eq!(removals, run.notes + run.children);
+    let trips_cleaned = held
+        .values()
+        .filter(|r| matches!(r, Record::Trip(_)))
+        .count() as u64;
+    assert_eq!(
+        removals,
+        run.notes + run.children + run.people + trips_cleaned
+    );
 }
 
 #[tokio::test]

@@ -256,6 +256,9 @@ pub struct RetentionCounts {
     /// Steps with a note, reports with free text.
     pub notes: u64,
     pub children: u64,
+    /// Guardians and parents (absent from servers before they were counted).
+    #[serde(default)]
+    pub people: u64,
     pub audit_rows: u64,
 }
 

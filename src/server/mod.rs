@@ -270,6 +270,7 @@ impl AppState {
                     Ok(run) if run != RetentionRun::default() => tracing::info!(
                         notes = run.notes,
                         children = run.children,
+                        people = run.people,
                         audit_rows = run.audit_rows,
                         "personal data past its retention removed"
                     ),

@@ -3,8 +3,13 @@
 //! the account of the visit) go a set time after the trip; a child with no
 //! visit right still running and no trip for a set time is made anonymous
 //! (first name replaced, surname and needs emptied, archived: the id, the
-//! birth year and the trips stay, so the figures count the same); audit rows
-//! go after their own period. A removal is an edit like any other: stamped
+//! birth year and the trips stay, so the figures count the same). After the
+//! same period, a guardian none of whose children still needs a name, and
+//! a parent no visit right or trip still needs, are made anonymous too: the
+//! guardian's name, phone, e-mail and address go (the address also from the
+//! trips that picked children up there; the place is kept to about 10 km,
+//! for the distances), the parent's names go. Audit rows go after their own
+//! period. A removal is an edit like any other: stamped
 //! by the server's clock, written to the change log (so the devices that
 //! hold the record receive the cleaned one at their next sync) and audited.
 
@@ -17,7 +22,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::{params, Connection};
 use std::collections::BTreeMap;
 
-/// What an anonymous child is called.
+/// What an anonymous child, guardian or parent is called.
 pub const ANONYMOUS: &str = "—";
 
 /// How long personal data is kept.
@@ -47,6 +52,8 @@ impl Default for RetentionPolicy {
 pub struct RetentionRun {
     pub notes: u64,
     pub children: u64,
+    /// Guardians and parents made anonymous.
+    pub people: u64,
     pub audit_rows: u64,
 }
 
@@ -114,14 +121,90 @@ fn schedule(conn: &Connection, policy: &RetentionPolicy) -> Result<Vec<Due>, Ser
             later(child.as_str(), Some(trip.visit_end));
         }
     }
+    // A guardian needs a name as long as one of their children does, and
+    // until the last trip that picked children up at their address.
+    let mut guardian_last: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
+    let mut guardian_later = |guardian: &str, at: Option<DateTime<Utc>>| {
+        let entry = guardian_last
+            .entry(guardian.to_owned())
+            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
+        *entry = match (*entry, at) {
+            (None, _) | (_, None) => None,
+            (Some(a), Some(b)) => Some(a.max(b)),
+        };
+    };
     for record in records::all_of(conn, RecordKind::Child)? {
         if let Record::Child(c) = &record {
+            // A child never visiting nor allowed to keeps its name (and its
+            // guardian theirs) until a coordinator archives or removes it.
+            let need = last
+                .get(c.id.as_str())
+                .copied()
+                .flatten()
+                .filter(|at| *at > DateTime::<Utc>::MIN_UTC);
+            guardian_later(c.guardian_id.as_str(), need);
             if c.first_name == ANONYMOUS {
                 continue;
             }
-            // A child never visiting nor allowed to keeps its name until a
-            // coordinator archives or removes it.
-            if let Some(Some(at)) = last.get(c.id.as_str()) {
+            if let Some(at) = need {
+                out.push(Due {
+                    at: at + policy.children,
+                    record,
+                });
+            }
+        }
+    }
+    for trip in trips.values() {
+        guardian_later(trip.pickup.guardian_id.as_str(), Some(trip.visit_end));
+    }
+    for record in records::all_of(conn, RecordKind::Guardian)? {
+        if let Record::Guardian(g) = &record {
+            if g.name == ANONYMOUS {
+                continue;
+            }
+            if let Some(Some(at)) = guardian_last.get(g.id.as_str()) {
+                if *at > DateTime::<Utc>::MIN_UTC {
+                    let at = *at + policy.children;
+                    // The address the trips copied goes with the guardian's.
+                    for trip in trips.values() {
+                        if trip.pickup.guardian_id == g.id && trip.pickup.address != ANONYMOUS {
+                            out.push(Due {
+                                at,
+                                record: Record::Trip(trip.clone()),
+                            });
+                        }
+                    }
+                    out.push(Due { at, record });
+                }
+            }
+        }
+    }
+    // A parent needs a name as long as a visit right with them runs, and
+    // until their last trip.
+    let mut parent_last: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
+    let mut parent_later = |parent: &str, at: Option<DateTime<Utc>>| {
+        let entry = parent_last
+            .entry(parent.to_owned())
+            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
+        *entry = match (*entry, at) {
+            (None, _) | (_, None) => None,
+            (Some(a), Some(b)) => Some(a.max(b)),
+        };
+    };
+    for record in records::all_of(conn, RecordKind::VisitRight)? {
+        if let Record::VisitRight(r) = record {
+            parent_later(r.parent_id.as_str(), r.valid_until.map(end_of));
+        }
+    }
+    for trip in trips.values() {
+        parent_later(trip.parent_id.as_str(), Some(trip.visit_end));
+    }
+    for record in records::all_of(conn, RecordKind::Parent)? {
+        if let Record::Parent(p) = &record {
+            if p.first_name == ANONYMOUS {
+                continue;
+            }
+            if let Some(Some(at)) = parent_last.get(p.id.as_str()) {
                 if *at > DateTime::<Utc>::MIN_UTC {
                     out.push(Due {
                         at: *at + policy.children,
@@ -133,6 +216,13 @@ fn schedule(conn: &Connection, policy: &RetentionPolicy) -> Result<Vec<Due>, Ser
     }
     out.sort_by_key(|d| d.at);
     Ok(out)
+}
+
+/// A place kept to one decimal of a degree (about 10 km): enough for
+/// distances, not enough to find a home.
+fn rough(point: crate::domain::GeoPoint) -> crate::domain::GeoPoint {
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    crate::domain::GeoPoint::new(round(point.lat), round(point.lon))
 }
 
 /// The record without its personal data.
@@ -153,6 +243,28 @@ fn cleaned(record: &Record) -> Record {
             needs: String::new(),
             archived: true,
             ..c.clone()
+        }),
+        Record::Guardian(g) => Record::Guardian(crate::domain::Guardian {
+            name: ANONYMOUS.to_owned(),
+            phone: ANONYMOUS.to_owned(),
+            email: String::new(),
+            pickup_address: ANONYMOUS.to_owned(),
+            pickup_location: rough(g.pickup_location),
+            archived: true,
+            ..g.clone()
+        }),
+        Record::Trip(t) => Record::Trip(crate::domain::Trip {
+            pickup: crate::domain::Pickup {
+                address: ANONYMOUS.to_owned(),
+                location: rough(t.pickup.location),
+                ..t.pickup.clone()
+            },
+            ..t.clone()
+        }),
+        Record::Parent(p) => Record::Parent(crate::domain::DetainedParent {
+            first_name: ANONYMOUS.to_owned(),
+            last_name: String::new(),
+            ..p.clone()
         }),
         other => other.clone(),
     }
@@ -188,6 +300,9 @@ pub(crate) fn run(
         )?;
         match record.kind() {
             RecordKind::Child => done.children += 1,
+            RecordKind::Guardian | RecordKind::Parent => done.people += 1,
+            // A trip's copy of the pickup address goes with its guardian.
+            RecordKind::Trip => {}
             _ => done.notes += 1,
         }
     }
@@ -222,6 +337,8 @@ pub(crate) fn preview(
         };
         match due.record.kind() {
             RecordKind::Child => counts.children += 1,
+            RecordKind::Guardian | RecordKind::Parent => counts.people += 1,
+            RecordKind::Trip => continue,
             _ => counts.notes += 1,
         }
         if next.len() < 100 {

@@ -95,7 +95,7 @@ audit-kind-audit = Search in this log
 ## What the server removes on its own
 retention-title = What the server removes, and when
 retention-loading = Asking the server what it will remove…
-retention-policy = Step notes and the text of reports are removed { $notes } days after the trip. A child with no visit right running and no trip for { $children } days keeps only an anonymous record (counted in the figures, without a name). This log keeps its rows { $audit } days.
-retention-counts = { $notes } notes or reports, { $children } children, { $audit } log rows.
+retention-policy = Step notes and the text of reports are removed { $notes } days after the trip. A child with no visit right running and no trip for { $children } days keeps only an anonymous record (counted in the figures, without a name); after the same time, a family none of whose children still needs a name loses its name, phone, e-mail and address (also from its past trips), and a parent with no visit right running and no trip loses their names. This log keeps its rows { $audit } days.
+retention-counts = { $notes } notes or reports, { $children } children, { $people } families or parents, { $audit } log rows.
 retention-now = At the next hourly run:
 retention-soon = Within 30 days:

@@ -95,7 +95,7 @@ audit-kind-audit = Recherche dans ce journal
 ## Ce que le serveur efface de lui-même
 retention-title = Ce que le serveur efface, et quand
 retention-loading = Demande au serveur de ce qu'il va effacer…
-retention-policy = Les notes des étapes et le texte des rapports sont effacés { $notes } jours après le trajet. Un enfant sans droit de visite en cours et sans trajet depuis { $children } jours ne garde qu'une fiche anonyme (compté dans les chiffres, sans nom). Ce journal garde ses lignes { $audit } jours.
-retention-counts = { $notes } notes ou rapports, { $children } enfants, { $audit } lignes du journal.
+retention-policy = Les notes des étapes et le texte des rapports sont effacés { $notes } jours après le trajet. Un enfant sans droit de visite en cours et sans trajet depuis { $children } jours ne garde qu'une fiche anonyme (compté dans les chiffres, sans nom) ; après le même temps, une famille dont aucun enfant n'a plus besoin de nom perd son nom, son téléphone, son e-mail et son adresse (aussi dans ses anciens trajets), et un parent sans droit de visite en cours ni trajet perd ses noms. Ce journal garde ses lignes { $audit } jours.
+retention-counts = { $notes } notes ou rapports, { $children } enfants, { $people } familles ou parents, { $audit } lignes du journal.
 retention-now = Au prochain passage (chaque heure) :
 retention-soon = Dans les 30 jours :

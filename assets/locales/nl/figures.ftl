@@ -95,7 +95,7 @@ audit-kind-audit = Zoekopdracht in dit logboek
 ## Wat de server zelf wist
 retention-title = Wat de server wist, en wanneer
 retention-loading = De server vragen wat hij zal wissen…
-retention-policy = Notities bij stappen en de tekst van verslagen worden { $notes } dagen na de rit gewist. Een kind zonder lopend bezoekrecht en zonder rit sinds { $children } dagen houdt alleen een anonieme fiche (meegeteld in de cijfers, zonder naam). Dit logboek bewaart zijn regels { $audit } dagen.
-retention-counts = { $notes } notities of verslagen, { $children } kinderen, { $audit } logboekregels.
+retention-policy = Notities bij stappen en de tekst van verslagen worden { $notes } dagen na de rit gewist. Een kind zonder lopend bezoekrecht en zonder rit sinds { $children } dagen houdt alleen een anonieme fiche (meegeteld in de cijfers, zonder naam); na dezelfde tijd verliest een gezin waarvan geen enkel kind nog een naam nodig heeft zijn naam, telefoon, e-mail en adres (ook in zijn vroegere ritten), en verliest een ouder zonder lopend bezoekrecht en zonder rit zijn namen. Dit logboek bewaart zijn regels { $audit } dagen.
+retention-counts = { $notes } notities of verslagen, { $children } kinderen, { $people } gezinnen of ouders, { $audit } logboekregels.
 retention-now = Bij de volgende ronde (elk uur):
 retention-soon = Binnen 30 dagen:

@@ -325,6 +325,7 @@ fn Retention(lang: Lang, names: BTreeMap<String, String>) -> Element {
                     &[
                         ("notes", c.notes.into()),
                         ("children", c.children.into()),
+                        ("people", c.people.into()),
                         ("audit", c.audit_rows.into()),
                     ],
                 )
