@@ -165,6 +165,54 @@ async fn oversized_requests_are_refused() {
     assert_eq!(server.health().await, "ok");
 }
 
+/// A refusal that leaves the body unread closes the connection and says so:
+/// a client keeping its connections (like the app's) sends its next request
+/// on a new one instead of seeing it fail.
+#[tokio::test]
+async fn refusals_before_the_body_is_read_say_the_connection_closes() {
+    let server = server().await;
+    let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
+    let padded = |size: usize| {
+        let mut body = br#"{"version":2,"ops":[],"padding":""#.to_vec();
+        body.extend(std::iter::repeat_n(b'x', size));
+        body.extend(br#""}"#);
+        body
+    };
+    let good = SyncRequest {
+        version: PROTOCOL_VERSION,
+        cursor: None,
+        ops: Vec::new(),
+    };
+    for round in 0..10 {
+        let refused = post_sync_bytes(&server, "not-a-token", padded(256 * 1024), false).await;
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            refused.headers().get("connection").map(|v| v.as_bytes()),
+            Some(&b"close"[..]),
+            "round {round}: a wrong token"
+        );
+        let answer = server
+            .client
+            .post(format!("{}/api/v1/sync", server.url))
+            .bearer_auth(&coordinator.token)
+            .json(&good)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("round {round}: the next request failed: {e}"));
+        assert_eq!(answer.status(), StatusCode::OK, "round {round}");
+
+        let too_big =
+            post_sync_bytes(&server, &coordinator.token, padded(1024 * 1024 + 10), false).await;
+        assert_eq!(too_big.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert_eq!(
+            too_big.headers().get("connection").map(|v| v.as_bytes()),
+            Some(&b"close"[..]),
+            "round {round}: a body past the limit"
+        );
+    }
+    assert_eq!(server.health().await, "ok");
+}
+
 #[tokio::test]
 async fn another_protocol_version_asks_to_update_the_app() {
     let server = server().await;

@@ -91,6 +91,20 @@ impl From<ServerError> for ApiFailure {
 
 impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
-        (self.status, Json(self.error)).into_response()
+        let mut response = (self.status, Json(self.error)).into_response();
+        // A request refused for its token or its size may leave its body
+        // unread, and the connection is then closed after the answer: say
+        // so, or a client keeping the connection for its next request sees
+        // that request fail.
+        if matches!(
+            self.status,
+            StatusCode::UNAUTHORIZED | StatusCode::PAYLOAD_TOO_LARGE
+        ) {
+            response.headers_mut().insert(
+                axum::http::header::CONNECTION,
+                axum::http::HeaderValue::from_static("close"),
+            );
+        }
+        response
     }
 }
