@@ -14,7 +14,7 @@ use itinerances::figures::{figures, Figures, Period};
 use itinerances::protocol::*;
 use itinerances::server::ANONYMOUS;
 use reqwest::StatusCode;
-use server_support::{test_now, TestServer};
+use server_support::{notices, op, test_now, TestServer};
 use std::collections::BTreeMap;
 
 const SECRET: &str = "Papa a pleuré à la fin";
@@ -100,7 +100,44 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
 
     let server = TestServer::start(network.records).await;
     let office = server.enroll(Role::Coordinator, "Office", None).await;
-    let first = server.sync(&office.token, None, Vec::new()).await;
+    // A family with a link is told of a cancelled visit: the server holds
+    // the message and the family's phone number (no mail server here).
+    let told = trips
+        .iter()
+        .find(|t| t.visit_start > test_now() + Duration::days(2))
+        .unwrap();
+    let link = server
+        .client
+        .post(format!("{}/api/v1/family-links", server.url))
+        .bearer_auth(&office.token)
+        .json(&CreateFamilyLinkRequest {
+            guardian_id: told.pickup.guardian_id.clone(),
+            language: None,
+            server_url: server.url.clone(),
+        })
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(link.status(), StatusCode::OK);
+    let cancel = Change::LogEvent {
+        event: TripEvent {
+            id: EventId::from("told-cancel"),
+            trip_id: told.id.clone(),
+            kind: EventKind::Cancelled {
+                reason: CancelReason::ChildIll,
+            },
+            at: test_now(),
+            author: Author::Coordinator("Office".into()),
+            note: String::new(),
+        },
+    };
+    let first = server.sync(&office.token, None, vec![op(1, cancel)]).await;
+    let sent = notices(&server, &office.token, &told.pickup.guardian_id).await;
+    assert!(
+        sent.iter()
+            .any(|n| n.trip_id.as_ref() == Some(&told.id) && !n.recipient.is_empty()),
+        "{sent:?}"
+    );
     let mut held: BTreeMap<RecordKey, Record> =
         first.changes.into_iter().map(|r| (r.key(), r)).collect();
     let before = year_figures(&held);
@@ -163,6 +200,15 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
         )
         .unwrap();
     assert_eq!(secret_rows, 0, "no note or report text is left");
+    let messages: i64 = db
+        .query_row("SELECT COUNT(*) FROM family_notices", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(messages, 0, "a message to a family is left");
+    assert!(run.messages > 0);
+    let links: i64 = db
+        .query_row("SELECT COUNT(*) FROM family_links", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(links, 0, "a family's link is left");
     for trace in ["%(home %", "%@example.be%"] {
         let rows: i64 = db
             .query_row(

@@ -271,6 +271,7 @@ impl AppState {
                         notes = run.notes,
                         children = run.children,
                         people = run.people,
+                        messages = run.messages,
                         audit_rows = run.audit_rows,
                         "personal data past its retention removed"
                     ),

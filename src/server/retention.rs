@@ -8,8 +8,9 @@
 //! a parent no visit right or trip still needs, are made anonymous too: the
 //! guardian's name, phone, e-mail and address go (the address also from the
 //! trips that picked children up there; the place is kept to about 10 km,
-//! for the distances), the parent's names go. Audit rows go after their own
-//! period. A removal is an edit like any other: stamped
+//! for the distances), the parent's names go, and so do the messages sent
+//! to that family and its link. Messages to families go after the notes'
+//! period in any case. Audit rows go after their own period. A removal is an edit like any other: stamped
 //! by the server's clock, written to the change log (so the devices that
 //! hold the record receive the cleaned one at their next sync) and audited.
 
@@ -54,6 +55,9 @@ pub struct RetentionRun {
     pub children: u64,
     /// Guardians and parents made anonymous.
     pub people: u64,
+    /// Messages to families removed: those of a guardian made anonymous,
+    /// and any older than the notes' period.
+    pub messages: u64,
     pub audit_rows: u64,
 }
 
@@ -283,6 +287,7 @@ pub(crate) fn run(
     let tx = db.conn.transaction()?;
     let mut clock = db.clock.clone();
     let mut done = RetentionRun::default();
+    let mut gone_guardians = Vec::new();
     for due in schedule(&tx, policy)?
         .into_iter()
         .take_while(|d| d.at <= now)
@@ -298,6 +303,9 @@ pub(crate) fn run(
             &record.key(),
             "retention",
         )?;
+        if record.kind() == RecordKind::Guardian {
+            gone_guardians.push(record.key().id);
+        }
         match record.kind() {
             RecordKind::Child => done.children += 1,
             RecordKind::Guardian | RecordKind::Parent => done.people += 1,
@@ -306,6 +314,22 @@ pub(crate) fn run(
             _ => done.notes += 1,
         }
     }
+    // What the server told a family (their address, the message) goes with
+    // them, their link too; and every message after the notes' period.
+    for guardian in &gone_guardians {
+        done.messages += tx.execute(
+            "DELETE FROM family_notices WHERE guardian_id = ?1",
+            params![guardian],
+        )? as u64;
+        tx.execute(
+            "DELETE FROM family_links WHERE guardian_id = ?1",
+            params![guardian],
+        )?;
+    }
+    done.messages += tx.execute(
+        "DELETE FROM family_notices WHERE created_at < ?1",
+        params![(now - policy.notes).to_rfc3339()],
+    )? as u64;
     let removed = tx.execute(
         "DELETE FROM audit_log WHERE at < ?1",
         params![audit_cutoff(now, policy)],
