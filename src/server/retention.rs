@@ -67,6 +67,34 @@ struct Due {
     record: Record,
 }
 
+/// The last moment each person (by id) still needs their name: `None`
+/// once something open-ended (a visit right without an end) needs it.
+#[derive(Default)]
+struct LastNeed(BTreeMap<String, Option<DateTime<Utc>>>);
+
+impl LastNeed {
+    fn note(&mut self, id: &str, at: Option<DateTime<Utc>>) {
+        let entry = self
+            .0
+            .entry(id.to_owned())
+            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
+        *entry = match (*entry, at) {
+            // A right without an end keeps the name for as long as it runs.
+            (None, _) | (_, None) => None,
+            (Some(a), Some(b)) => Some(a.max(b)),
+        };
+    }
+
+    /// When `id`'s name is last needed, if anything dated needs it at all.
+    fn of(&self, id: &str) -> Option<DateTime<Utc>> {
+        self.0
+            .get(id)
+            .copied()
+            .flatten()
+            .filter(|at| *at > DateTime::<Utc>::MIN_UTC)
+    }
+}
+
 fn trip_ends(conn: &Connection) -> Result<BTreeMap<TripId, Trip>, ServerError> {
     Ok(records::all_of(conn, RecordKind::Trip)?
         .into_iter()
@@ -103,50 +131,31 @@ fn schedule(conn: &Connection, policy: &RetentionPolicy) -> Result<Vec<Due>, Ser
             }
         }
     }
-    // A child's last need of a name: the end of its last visit right or trip.
-    let mut last: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
-    let mut later = |child: &str, at: Option<DateTime<Utc>>| {
-        let entry = last
-            .entry(child.to_owned())
-            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
-        *entry = match (*entry, at) {
-            // A right without an end keeps the name for as long as it runs.
-            (None, _) | (_, None) => None,
-            (Some(a), Some(b)) => Some(a.max(b)),
-        };
-    };
+    // A child's and a parent's last need of a name: the end of their last
+    // visit right or trip.
+    let mut child_need = LastNeed::default();
+    let mut parent_need = LastNeed::default();
     for record in records::all_of(conn, RecordKind::VisitRight)? {
         if let Record::VisitRight(r) = record {
-            later(r.child_id.as_str(), r.valid_until.map(end_of));
+            child_need.note(r.child_id.as_str(), r.valid_until.map(end_of));
+            parent_need.note(r.parent_id.as_str(), r.valid_until.map(end_of));
         }
     }
     for trip in trips.values() {
         for child in &trip.children {
-            later(child.as_str(), Some(trip.visit_end));
+            child_need.note(child.as_str(), Some(trip.visit_end));
         }
+        parent_need.note(trip.parent_id.as_str(), Some(trip.visit_end));
     }
     // A guardian needs a name as long as one of their children does, and
     // until the last trip that picked children up at their address.
-    let mut guardian_last: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
-    let mut guardian_later = |guardian: &str, at: Option<DateTime<Utc>>| {
-        let entry = guardian_last
-            .entry(guardian.to_owned())
-            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
-        *entry = match (*entry, at) {
-            (None, _) | (_, None) => None,
-            (Some(a), Some(b)) => Some(a.max(b)),
-        };
-    };
+    let mut guardian_need = LastNeed::default();
     for record in records::all_of(conn, RecordKind::Child)? {
         if let Record::Child(c) = &record {
             // A child never visiting nor allowed to keeps its name (and its
             // guardian theirs) until a coordinator archives or removes it.
-            let need = last
-                .get(c.id.as_str())
-                .copied()
-                .flatten()
-                .filter(|at| *at > DateTime::<Utc>::MIN_UTC);
-            guardian_later(c.guardian_id.as_str(), need);
+            let need = child_need.of(c.id.as_str());
+            guardian_need.note(c.guardian_id.as_str(), need);
             if c.first_name == ANONYMOUS {
                 continue;
             }
@@ -159,62 +168,40 @@ fn schedule(conn: &Connection, policy: &RetentionPolicy) -> Result<Vec<Due>, Ser
         }
     }
     for trip in trips.values() {
-        guardian_later(trip.pickup.guardian_id.as_str(), Some(trip.visit_end));
+        guardian_need.note(trip.pickup.guardian_id.as_str(), Some(trip.visit_end));
     }
     for record in records::all_of(conn, RecordKind::Guardian)? {
         if let Record::Guardian(g) = &record {
             if g.name == ANONYMOUS {
                 continue;
             }
-            if let Some(Some(at)) = guardian_last.get(g.id.as_str()) {
-                if *at > DateTime::<Utc>::MIN_UTC {
-                    let at = *at + policy.children;
-                    // The address the trips copied goes with the guardian's.
-                    for trip in trips.values() {
-                        if trip.pickup.guardian_id == g.id && trip.pickup.address != ANONYMOUS {
-                            out.push(Due {
-                                at,
-                                record: Record::Trip(trip.clone()),
-                            });
-                        }
+            if let Some(at) = guardian_need.of(g.id.as_str()) {
+                let at = at + policy.children;
+                // The address the trips copied goes with the guardian's.
+                for trip in trips.values() {
+                    if trip.pickup.guardian_id == g.id && trip.pickup.address != ANONYMOUS {
+                        out.push(Due {
+                            at,
+                            record: Record::Trip(trip.clone()),
+                        });
                     }
-                    out.push(Due { at, record });
                 }
+                out.push(Due { at, record });
             }
         }
     }
     // A parent needs a name as long as a visit right with them runs, and
     // until their last trip.
-    let mut parent_last: BTreeMap<String, Option<DateTime<Utc>>> = BTreeMap::new();
-    let mut parent_later = |parent: &str, at: Option<DateTime<Utc>>| {
-        let entry = parent_last
-            .entry(parent.to_owned())
-            .or_insert(Some(DateTime::<Utc>::MIN_UTC));
-        *entry = match (*entry, at) {
-            (None, _) | (_, None) => None,
-            (Some(a), Some(b)) => Some(a.max(b)),
-        };
-    };
-    for record in records::all_of(conn, RecordKind::VisitRight)? {
-        if let Record::VisitRight(r) = record {
-            parent_later(r.parent_id.as_str(), r.valid_until.map(end_of));
-        }
-    }
-    for trip in trips.values() {
-        parent_later(trip.parent_id.as_str(), Some(trip.visit_end));
-    }
     for record in records::all_of(conn, RecordKind::Parent)? {
         if let Record::Parent(p) = &record {
             if p.first_name == ANONYMOUS {
                 continue;
             }
-            if let Some(Some(at)) = parent_last.get(p.id.as_str()) {
-                if *at > DateTime::<Utc>::MIN_UTC {
-                    out.push(Due {
-                        at: *at + policy.children,
-                        record,
-                    });
-                }
+            if let Some(at) = parent_need.of(p.id.as_str()) {
+                out.push(Due {
+                    at: at + policy.children,
+                    record,
+                });
             }
         }
     }
