@@ -1,13 +1,11 @@
-//! The figures and a volunteer's statement as PDF files, drawn by the server
-//! (phones never download a PDF library). A4 landscape pages: the network's
-//! name and the period on each; the summary and the cancellations by reason;
-//! the two bar charts, drawn as vector shapes; the tables per month and per
-//! prison. Text in DejaVu Sans (embedded, subset to the letters used), so
-//! accents print in every language.
+//! How a PDF's pages are laid out: A4 landscape, the heading and the period
+//! on each page, a cursor going down; text measured in DejaVu Sans (cut to
+//! its column with an ellipsis, column titles wrapped), bars and rules as
+//! vector shapes.
 
-use super::csv::{hours, month_name, reason_key};
-use super::{Figures, Period, StatementLine, Tally};
-use crate::domain::{CancelReason, PrisonId};
+use super::PdfError;
+use crate::figures::csv::{hours, month_key};
+use crate::figures::{Period, Tally};
 use crate::i18n::{t, tr, Lang};
 use chrono::{Datelike, NaiveDate};
 use krilla::color::rgb;
@@ -17,199 +15,22 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule};
 use krilla::text::{Font, TextDirection};
 use krilla::Document;
-use std::collections::BTreeMap;
 
 /// DejaVu Sans (assets/fonts, with its licence).
-static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 
-const WIDTH: f32 = 842.0;
-const HEIGHT: f32 = 595.0;
-const MARGIN: f32 = 40.0;
+pub(super) const WIDTH: f32 = 842.0;
+pub(super) const HEIGHT: f32 = 595.0;
+pub(super) const MARGIN: f32 = 40.0;
 /// Where the content of a page starts, under its heading.
-const TOP: f32 = 108.0;
-const BOTTOM: f32 = HEIGHT - MARGIN;
-const ROW: f32 = 16.0;
+pub(super) const TOP: f32 = 108.0;
+pub(super) const BOTTOM: f32 = HEIGHT - MARGIN;
+pub(super) const ROW: f32 = 16.0;
 
-const INK: (u8, u8, u8) = (0x22, 0x22, 0x22);
-const MUTED: (u8, u8, u8) = (0x66, 0x66, 0x66);
-const BAR: (u8, u8, u8) = (0xc8, 0x10, 0x2e);
-const RULE: (u8, u8, u8) = (0xbb, 0xbb, 0xbb);
-
-/// Why a PDF could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    #[error("the report's font could not be read")]
-    Font,
-    #[error("the PDF could not be written: {0}")]
-    Write(String),
-}
-
-/// The figures of a period as a PDF report, headed with the network's name.
-pub fn figures_pdf(
-    lang: Lang,
-    network: &str,
-    figures: &Figures,
-    prison_names: &BTreeMap<PrisonId, String>,
-) -> Result<Vec<u8>, PdfError> {
-    let name_of = |id: &PrisonId| {
-        prison_names
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| id.0.clone())
-    };
-    let title = t(lang, "figures-report-title");
-    let mut doc = Pages::new(lang, network, &title, figures.period)?;
-
-    // Page 1: the whole period.
-    doc.start_page();
-    let total = &figures.total;
-    let lines = [
-        ("figures-children", total.children.to_string()),
-        (
-            "figures-first-time",
-            figures.first_time_children.to_string(),
-        ),
-        ("figures-planned", total.planned.to_string()),
-        ("figures-done", total.done.to_string()),
-        ("figures-cancelled", total.cancelled.to_string()),
-        (
-            "figures-cancelled-by-volunteer",
-            total.cancelled_by_volunteer.to_string(),
-        ),
-        (
-            "figures-cancelled-by-coordinator",
-            total.cancelled_by_coordinator.to_string(),
-        ),
-        ("figures-kilometres", total.kilometres.to_string()),
-        ("figures-hours", hours(total)),
-        ("figures-owed", total.owed.to_string()),
-        ("figures-caught-up", total.caught_up.to_string()),
-    ];
-    doc.subtitle(&t(lang, "figures-whole-period"));
-    for (key, value) in lines {
-        doc.text(MARGIN, doc.y, 11.0, &t(lang, key), INK);
-        doc.text_right(MARGIN + 330.0, doc.y, 11.0, &value, INK);
-        doc.y += ROW;
-    }
-    let reasons: Vec<(String, usize)> = CancelReason::ALL
-        .iter()
-        .map(|r| (t(lang, reason_key(*r)), total.cancelled_for(*r)))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    if !reasons.is_empty() {
-        let (x, mut y) = (MARGIN + 400.0, TOP + 24.0);
-        doc.text(x, TOP, 14.0, &t(lang, "figures-why-cancelled"), INK);
-        for (label, count) in reasons {
-            doc.text(x, y, 11.0, &label, INK);
-            doc.text_right(x + 330.0, y, 11.0, &count.to_string(), INK);
-            y += ROW;
-        }
-    }
-
-    // Page 2: the charts.
-    doc.start_page();
-    let month_bars: Vec<(String, usize)> = figures
-        .per_month
-        .iter()
-        .map(|(m, tally)| {
-            let name = t(lang, super::csv::month_key(m.month));
-            (name.chars().take(3).collect(), tally.done)
-        })
-        .collect();
-    let prison_bars: Vec<(String, usize)> = figures
-        .per_prison
-        .iter()
-        .map(|(p, tally)| (name_of(p), tally.done))
-        .collect();
-    let half = (BOTTOM - TOP) / 2.0;
-    doc.bar_chart(
-        TOP,
-        half - 10.0,
-        &t(lang, "figures-chart-months"),
-        &month_bars,
-    );
-    doc.bar_chart(
-        TOP + half + 10.0,
-        half - 10.0,
-        &t(lang, "figures-chart-prisons"),
-        &prison_bars,
-    );
-
-    // Then the tables.
-    doc.start_page();
-    doc.subtitle(&t(lang, "figures-per-month"));
-    let months: Vec<(String, &Tally)> = figures
-        .per_month
-        .iter()
-        .map(|(m, tally)| (month_name(lang, *m), tally))
-        .collect();
-    doc.slice_table(&t(lang, "figures-col-month"), &months);
-    doc.y += ROW;
-    if doc.y + 4.0 * ROW > BOTTOM {
-        doc.start_page();
-    }
-    doc.subtitle(&t(lang, "figures-per-prison"));
-    if figures.per_prison.is_empty() {
-        doc.text(MARGIN, doc.y, 11.0, &t(lang, "figures-report-none"), MUTED);
-    } else {
-        let prisons: Vec<(String, &Tally)> = figures
-            .per_prison
-            .iter()
-            .map(|(p, tally)| (name_of(p), tally))
-            .collect();
-        doc.slice_table(&t(lang, "figures-col-prison"), &prisons);
-    }
-    doc.finish()
-}
-
-/// A volunteer's statement as a PDF: trips and kilometres per month, and the
-/// total.
-pub fn statement_pdf(
-    lang: Lang,
-    network: &str,
-    volunteer_name: &str,
-    period: Period,
-    lines: &[StatementLine],
-) -> Result<Vec<u8>, PdfError> {
-    let title = t(lang, "figures-statement-title");
-    let mut doc = Pages::new(lang, network, &title, period)?;
-    doc.start_page();
-    doc.subtitle(&tr(
-        lang,
-        "figures-statement-volunteer",
-        &[("name", volunteer_name.into())],
-    ));
-    let columns = [MARGIN, MARGIN + 260.0, MARGIN + 380.0];
-    let head = [
-        t(lang, "figures-col-month"),
-        t(lang, "figures-trips"),
-        t(lang, "figures-kilometres"),
-    ];
-    doc.text(columns[0], doc.y, 10.0, &head[0], MUTED);
-    doc.text_right(columns[1], doc.y, 10.0, &head[1], MUTED);
-    doc.text_right(columns[2], doc.y, 10.0, &head[2], MUTED);
-    doc.y += 6.0;
-    doc.rule(MARGIN, columns[2], doc.y);
-    doc.y += ROW;
-    for line in lines {
-        if doc.y > BOTTOM - ROW {
-            doc.start_page();
-        }
-        doc.text(columns[0], doc.y, 11.0, &month_name(lang, line.month), INK);
-        doc.text_right(columns[1], doc.y, 11.0, &line.trips.to_string(), INK);
-        doc.text_right(columns[2], doc.y, 11.0, &line.kilometres.to_string(), INK);
-        doc.y += ROW;
-    }
-    doc.y -= 10.0;
-    doc.rule(MARGIN, columns[2], doc.y);
-    doc.y += ROW;
-    let trips: usize = lines.iter().map(|l| l.trips).sum();
-    let km: u64 = lines.iter().map(|l| l.kilometres).sum();
-    doc.text(columns[0], doc.y, 11.0, &t(lang, "figures-total"), INK);
-    doc.text_right(columns[1], doc.y, 11.0, &trips.to_string(), INK);
-    doc.text_right(columns[2], doc.y, 11.0, &km.to_string(), INK);
-    doc.finish()
-}
+pub(super) const INK: (u8, u8, u8) = (0x22, 0x22, 0x22);
+pub(super) const MUTED: (u8, u8, u8) = (0x66, 0x66, 0x66);
+pub(super) const BAR: (u8, u8, u8) = (0xc8, 0x10, 0x2e);
+pub(super) const RULE: (u8, u8, u8) = (0xbb, 0xbb, 0xbb);
 
 /// One drawing operation of a page, kept until the document is written.
 enum Mark {
@@ -230,17 +51,22 @@ enum Mark {
 }
 
 /// Pages being laid out, top to bottom, with a cursor.
-struct Pages {
+pub(super) struct Pages {
     lang: Lang,
     font: Font,
     heading: String,
     period_line: String,
     pages: Vec<Vec<Mark>>,
-    y: f32,
+    pub(super) y: f32,
 }
 
 impl Pages {
-    fn new(lang: Lang, network: &str, title: &str, period: Period) -> Result<Pages, PdfError> {
+    pub(super) fn new(
+        lang: Lang,
+        network: &str,
+        title: &str,
+        period: Period,
+    ) -> Result<Pages, PdfError> {
         let font = Font::new(FONT.into(), 0).ok_or(PdfError::Font)?;
         Ok(Pages {
             lang,
@@ -259,7 +85,7 @@ impl Pages {
         })
     }
 
-    fn start_page(&mut self) {
+    pub(super) fn start_page(&mut self) {
         self.pages.push(Vec::new());
         let (heading, period) = (self.heading.clone(), self.period_line.clone());
         self.text(MARGIN, MARGIN + 14.0, 18.0, &heading, INK);
@@ -277,7 +103,7 @@ impl Pages {
         }
     }
 
-    fn text(&mut self, x: f32, y: f32, size: f32, text: &str, color: (u8, u8, u8)) {
+    pub(super) fn text(&mut self, x: f32, y: f32, size: f32, text: &str, color: (u8, u8, u8)) {
         self.mark(Mark::Text {
             x,
             y,
@@ -288,26 +114,39 @@ impl Pages {
     }
 
     /// Text that ends at `right`.
-    fn text_right(&mut self, right: f32, y: f32, size: f32, text: &str, color: (u8, u8, u8)) {
+    pub(super) fn text_right(
+        &mut self,
+        right: f32,
+        y: f32,
+        size: f32,
+        text: &str,
+        color: (u8, u8, u8),
+    ) {
         self.text(right - width(text, size), y, size, text, color);
     }
 
-    fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: (u8, u8, u8)) {
+    pub(super) fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: (u8, u8, u8)) {
         self.mark(Mark::Rect { x, y, w, h, color });
     }
 
-    fn rule(&mut self, from: f32, to: f32, y: f32) {
+    pub(super) fn rule(&mut self, from: f32, to: f32, y: f32) {
         self.rect(from, y, to - from, 0.6, RULE);
     }
 
-    fn subtitle(&mut self, text: &str) {
+    pub(super) fn subtitle(&mut self, text: &str) {
         self.text(MARGIN, self.y, 14.0, text, INK);
         self.y += ROW + 8.0;
     }
 
     /// Bars with their value on top and their label under, in a band of the
     /// page from `top`, `height` high.
-    fn bar_chart(&mut self, top: f32, height: f32, title: &str, bars: &[(String, usize)]) {
+    pub(super) fn bar_chart(
+        &mut self,
+        top: f32,
+        height: f32,
+        title: &str,
+        bars: &[(String, usize)],
+    ) {
         self.text(MARGIN, top, 13.0, title, INK);
         let base = top + height - 18.0;
         let area = height - 54.0;
@@ -344,7 +183,7 @@ impl Pages {
 
     /// A table of slices (months or prisons): one row each, the counts in
     /// columns, headers wrapped on two lines.
-    fn slice_table(&mut self, heading: &str, rows: &[(String, &Tally)]) {
+    pub(super) fn slice_table(&mut self, heading: &str, rows: &[(String, &Tally)]) {
         let lang = self.lang;
         let heads = [
             t(lang, "figures-planned"),
@@ -397,7 +236,7 @@ impl Pages {
         }
     }
 
-    fn finish(self) -> Result<Vec<u8>, PdfError> {
+    pub(super) fn finish(self) -> Result<Vec<u8>, PdfError> {
         let mut document = Document::new();
         document.set_metadata(
             krilla::metadata::Metadata::new()
@@ -451,16 +290,16 @@ impl Pages {
 }
 
 /// `1er janvier 2026` / `1 januari 2026` / `1 January 2026`.
-fn long_date(lang: Lang, date: NaiveDate) -> String {
+pub(super) fn long_date(lang: Lang, date: NaiveDate) -> String {
     let day = match (lang, date.day()) {
         (Lang::Fr, 1) => "1er".to_owned(),
         (_, d) => d.to_string(),
     };
-    let month = t(lang, super::csv::month_key(date.month()));
+    let month = t(lang, month_key(date.month()));
     format!("{day} {month} {}", date.year())
 }
 
-fn fill((r, g, b): (u8, u8, u8)) -> Fill {
+pub(super) fn fill((r, g, b): (u8, u8, u8)) -> Fill {
     Fill {
         paint: rgb::Color::new(r, g, b).into(),
         opacity: NormalizedF32::ONE,
@@ -470,7 +309,7 @@ fn fill((r, g, b): (u8, u8, u8)) -> Fill {
 
 /// The width of `text` at `size` points, near enough for laying out (DejaVu
 /// Sans: digits 0.64 em, most letters a little less, capitals more).
-fn width(text: &str, size: f32) -> f32 {
+pub(super) fn width(text: &str, size: f32) -> f32 {
     text.chars()
         .map(|c| match c {
             ' ' | 'i' | 'l' | 'j' | 'f' | 't' | 'r' | '.' | ',' | ':' | '\'' => 0.35,
@@ -484,7 +323,7 @@ fn width(text: &str, size: f32) -> f32 {
 }
 
 /// `text` cut with an ellipsis to fit `room` points.
-fn fit(text: &str, room: f32, size: f32) -> String {
+pub(super) fn fit(text: &str, room: f32, size: f32) -> String {
     if width(text, size) <= room {
         return text.to_owned();
     }
@@ -500,7 +339,7 @@ fn fit(text: &str, room: f32, size: f32) -> String {
 }
 
 /// `text` in lines of at most `room` points, cut between words.
-fn wrap(text: &str, room: f32, size: f32) -> Vec<String> {
+pub(super) fn wrap(text: &str, room: f32, size: f32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {
