@@ -47,6 +47,7 @@ figures-report-file-name = figures-report
 figures-pdf-offline = The PDF is made by the network's server, which cannot be reached now. Connect to the internet and try again; the CSV works without it.
 figures-pdf-failed = The server did not make the PDF: { $reason }
 figures-pdf-working = Asking the server for the PDF…
+figures-pdf-ready = The PDF is downloading. If it did not start:
 volunteer-km-title = My kilometres
 volunteer-km-intro = The trips you did and the kilometres of your reports, month by month, from what is on this phone.
 volunteer-km-none = No trip done in { $year } on this phone yet.

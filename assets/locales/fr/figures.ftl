@@ -47,6 +47,7 @@ figures-report-file-name = rapport-chiffres
 figures-pdf-offline = Le PDF est fait par le serveur du réseau, qui ne répond pas pour l'instant. Connectez-vous à internet et réessayez ; le CSV fonctionne sans lui.
 figures-pdf-failed = Le serveur n'a pas fait le PDF : { $reason }
 figures-pdf-working = Demande du PDF au serveur…
+figures-pdf-ready = Le PDF se télécharge. S'il n'a pas démarré :
 volunteer-km-title = Mes kilomètres
 volunteer-km-intro = Les trajets que vous avez faits et les kilomètres de vos rapports, mois par mois, d'après ce qui est sur ce téléphone.
 volunteer-km-none = Aucun trajet fait en { $year } sur ce téléphone pour l'instant.

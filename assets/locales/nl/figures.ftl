@@ -47,6 +47,7 @@ figures-report-file-name = cijferverslag
 figures-pdf-offline = De PDF wordt gemaakt door de server van het netwerk, die nu niet bereikbaar is. Maak verbinding met het internet en probeer opnieuw; de CSV werkt zonder server.
 figures-pdf-failed = De server heeft de PDF niet gemaakt: { $reason }
 figures-pdf-working = De PDF wordt aan de server gevraagd…
+figures-pdf-ready = De PDF wordt gedownload. Als dat niet begon:
 volunteer-km-title = Mijn kilometers
 volunteer-km-intro = De ritten die u deed en de kilometers van uw verslagen, maand per maand, volgens wat op deze telefoon staat.
 volunteer-km-none = Nog geen rit gedaan in { $year } op deze telefoon.

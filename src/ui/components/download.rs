@@ -1,6 +1,7 @@
 //! Files to download: a PDF the server draws (the figures' report, a
-//! volunteer's statement) and a CSV made on the device. In the browser a link
-//! that downloads it (a `data:` address); on a computer or phone, a button
+//! volunteer's statement) and a CSV made on the device. In the browser the
+//! PDF downloads as soon as the server sent it (a `data:` address, its link
+//! left on the page), the CSV from a link; on a computer or phone, a button
 //! that writes it to the download folder and says where.
 
 use crate::i18n::{t, tr};
@@ -171,6 +172,8 @@ pub fn PdfDownload(path: String, file_name: String, label: String) -> Element {
             PdfState::Working => rsx! { p { role: "status", {t(lang, "figures-pdf-working")} } },
             PdfState::Ready(href) => rsx! {
                 p { role: "status",
+                    {t(lang, "figures-pdf-ready")}
+                    " "
                     a { class: "button", href: "{href}", download: "{file_name}", "{file_name}" }
                 }
             },
@@ -180,9 +183,41 @@ pub fn PdfDownload(path: String, file_name: String, label: String) -> Element {
     }
 }
 
+/// In the browser the file is downloaded at once, as if its link were
+/// clicked; the link stays on the page in case the browser did not start it.
 #[cfg(target_arch = "wasm32")]
-fn ready(_lang: crate::i18n::Lang, _file_name: &str, bytes: &[u8]) -> PdfState {
-    PdfState::Ready(data_url_base64("application/pdf", bytes))
+fn ready(_lang: crate::i18n::Lang, file_name: &str, bytes: &[u8]) -> PdfState {
+    let href = data_url_base64("application/pdf", bytes);
+    start_download(&href, file_name);
+    PdfState::Ready(href)
+}
+
+/// Clicks a link to `href` that downloads as `file_name`; false when the
+/// page cannot (the link on the screen is then the way).
+#[cfg(target_arch = "wasm32")]
+fn start_download(href: &str, file_name: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let (Ok(link), Some(body)) = (document.create_element("a"), document.body()) else {
+        return false;
+    };
+    if link.set_attribute("href", href).is_err()
+        || link.set_attribute("download", file_name).is_err()
+        || body.append_child(&link).is_err()
+    {
+        return false;
+    }
+    let clicked = match link.clone().dyn_into::<web_sys::HtmlElement>() {
+        Ok(element) => {
+            element.click();
+            true
+        }
+        Err(_) => false,
+    };
+    let _ = body.remove_child(&link);
+    clicked
 }
 
 #[cfg(not(target_arch = "wasm32"))]
