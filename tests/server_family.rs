@@ -13,7 +13,7 @@ use itinerances::domain::*;
 use itinerances::i18n::t;
 use itinerances::protocol::*;
 use reqwest::StatusCode;
-use server_support::{notices, op, test_now, TestServer};
+use server_support::{create_link, notices, op, test_now, TestServer};
 
 const PHONE: &str = "+32 2 555 01 23";
 
@@ -39,23 +39,6 @@ fn network(seed: u64, families: usize, trips: usize) -> Vec<Record> {
 
 async fn start(records: Vec<Record>) -> TestServer {
     TestServer::start_configured(records, |o| o.coordination_phone = PHONE.into()).await
-}
-
-async fn create_link(server: &TestServer, token: &str, guardian: &GuardianId) -> FamilyLinkCreated {
-    let response = server
-        .client
-        .post(format!("{}/api/v1/family-links", server.url))
-        .bearer_auth(token)
-        .json(&CreateFamilyLinkRequest {
-            guardian_id: guardian.clone(),
-            language: None,
-            server_url: server.url.clone(),
-        })
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::OK);
-    response.json().await.unwrap()
 }
 
 async fn get(server: &TestServer, url: &str) -> (StatusCode, String) {

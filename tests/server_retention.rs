@@ -14,7 +14,7 @@ use itinerances::figures::{figures, Figures, Period};
 use itinerances::protocol::*;
 use itinerances::server::ANONYMOUS;
 use reqwest::StatusCode;
-use server_support::{notices, op, test_now, TestServer};
+use server_support::{audit_rows, create_link, notices, op, test_now, TestServer};
 use std::collections::BTreeMap;
 
 const SECRET: &str = "Papa a pleuré à la fin";
@@ -106,19 +106,7 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
         .iter()
         .find(|t| t.visit_start > test_now() + Duration::days(2))
         .unwrap();
-    let link = server
-        .client
-        .post(format!("{}/api/v1/family-links", server.url))
-        .bearer_auth(&office.token)
-        .json(&CreateFamilyLinkRequest {
-            guardian_id: told.pickup.guardian_id.clone(),
-            language: None,
-            server_url: server.url.clone(),
-        })
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(link.status(), StatusCode::OK);
+    create_link(&server, &office.token, &told.pickup.guardian_id).await;
     let cancel = Change::LogEvent {
         event: TripEvent {
             id: EventId::from("told-cancel"),
@@ -263,16 +251,7 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
     assert_eq!(year_figures(&held), before);
 
     // The removals are in the audit log, in the server's name.
-    let rows: Vec<AuditEntry> = server
-        .client
-        .get(format!("{}/api/v1/audit?limit=1000", server.url))
-        .bearer_auth(&office.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let rows = audit_rows(&server, &office.token).await;
     let removals = rows.iter().filter(|r| r.detail == "retention").count() as u64;
     let trips_cleaned = held
         .values()

@@ -9,7 +9,7 @@ use itinerances::domain::*;
 use itinerances::protocol::*;
 use itinerances::server::{AuditAction, AuditEntry};
 use reqwest::StatusCode;
-use server_support::{op, test_now, TestServer};
+use server_support::{audit_rows, op, test_now, TestServer};
 use std::collections::BTreeSet;
 
 fn step(id: &str, trip: &TripId, volunteer: &VolunteerId) -> Change {
@@ -402,16 +402,7 @@ async fn a_replayed_request_applies_its_operations_once() {
     assert_eq!(once.changes, twice.changes);
 
     let coordinator = server.enroll(Role::Coordinator, "Coord", None).await;
-    let audit: Vec<AuditEntry> = server
-        .client
-        .get(format!("{}/api/v1/audit?limit=1000", server.url))
-        .bearer_auth(&coordinator.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let audit = audit_rows(&server, &coordinator.token).await;
     let writes = audit
         .iter()
         .filter(|e| e.action == AuditAction::Write && e.record_id == "ev-replay")

@@ -4,8 +4,9 @@
 use chrono::{DateTime, TimeZone, Utc};
 use itinerances::domain::{GuardianId, OpId, Record, VolunteerId};
 use itinerances::protocol::{
-    ApiError, Change, Cursor, EnrollRequest, EnrollResponse, FamilyNotice, Hlc, Operation, Role,
-    SyncRequest, SyncResponse, PROTOCOL_VERSION,
+    ApiError, AuditEntry, Change, CreateFamilyLinkRequest, Cursor, EnrollRequest, EnrollResponse,
+    FamilyLinkCreated, FamilyNotice, Hlc, Operation, Role, SyncRequest, SyncResponse,
+    PROTOCOL_VERSION,
 };
 use itinerances::server::{launch_with_listener, AppState, ConnectionLimits, ServerOptions};
 use reqwest::StatusCode;
@@ -203,4 +204,41 @@ pub async fn notices(server: &TestServer, token: &str, guardian: &GuardianId) ->
         .json()
         .await
         .expect("the family notices as JSON")
+}
+
+/// A new link for a guardian, as a coordinator makes it
+/// (`POST /api/v1/family-links`).
+pub async fn create_link(
+    server: &TestServer,
+    token: &str,
+    guardian: &GuardianId,
+) -> FamilyLinkCreated {
+    let response = server
+        .client
+        .post(format!("{}/api/v1/family-links", server.url))
+        .bearer_auth(token)
+        .json(&CreateFamilyLinkRequest {
+            guardian_id: guardian.clone(),
+            language: None,
+            server_url: server.url.clone(),
+        })
+        .send()
+        .await
+        .expect("the family link answer");
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("the family link as JSON")
+}
+
+/// The audit log's newest thousand rows, read with a coordinator's token.
+pub async fn audit_rows(server: &TestServer, token: &str) -> Vec<AuditEntry> {
+    server
+        .client
+        .get(format!("{}/api/v1/audit?limit=1000", server.url))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("the audit answer")
+        .json()
+        .await
+        .expect("the audit rows as JSON")
 }
