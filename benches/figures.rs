@@ -41,14 +41,7 @@ const RUNS: usize = 30;
 async fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
     let demo = generated_network_of(1, PRISONS, VOLUNTEERS, FAMILIES, TRIPS, today);
-    let trips: Vec<Trip> = demo
-        .records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Trip(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let trips: Vec<Trip> = demo.trips();
     let children = demo
         .records
         .iter()

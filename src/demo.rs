@@ -27,6 +27,19 @@ pub struct DemoNetwork {
     pub volunteers: Vec<(VolunteerId, String)>,
 }
 
+impl DemoNetwork {
+    /// The network's trips, out of its records.
+    pub fn trips(&self) -> Vec<crate::domain::Trip> {
+        self.records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Trip(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// The demo network around `today`: 15 Belgian prisons, 12 fictional children
 /// in 7 families, 4 volunteers, trips over the past 2 weeks and the coming 6.
 /// The first volunteer has two trips today (morning and afternoon).

@@ -29,14 +29,7 @@ async fn audit(server: &TestServer, token: &str, query: &str) -> Vec<AuditEntry>
 #[tokio::test]
 async fn a_childs_file_shows_who_read_it_from_which_device() {
     let network = generated_network(31, 2, 4, 40, test_now().date_naive());
-    let trips: Vec<Trip> = network
-        .records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Trip(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let trips: Vec<Trip> = network.trips();
     let mine = trips
         .iter()
         .find(|t| {

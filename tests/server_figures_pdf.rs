@@ -29,14 +29,7 @@ struct Network {
 fn network() -> Network {
     let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
     let demo = generated_network_of(5, 3, 6, 30, 240, today);
-    let trips: Vec<Trip> = demo
-        .records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Trip(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let trips: Vec<Trip> = demo.trips();
     let (events, reports) = generated_steps(11, &trips);
     let mut records = demo.records;
     records.extend(events.iter().cloned().map(Record::Event));

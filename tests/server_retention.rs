@@ -74,14 +74,7 @@ async fn personal_data_goes_when_due_from_the_database_and_the_devices_and_the_f
             _ => {}
         }
     }
-    let trips: Vec<Trip> = network
-        .records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Trip(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let trips: Vec<Trip> = network.trips();
     let (mut events, mut reports) = generated_steps(7, &trips);
     for event in events.iter_mut().step_by(3) {
         event.note = SECRET.to_owned();

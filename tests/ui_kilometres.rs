@@ -28,14 +28,7 @@ fn phone() -> (
         200,
         NaiveDate::from_ymd_opt(2026, 1, 20).unwrap(),
     );
-    let trips: Vec<Trip> = demo
-        .records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Trip(t) => Some(t.clone()),
-            _ => None,
-        })
-        .collect();
+    let trips: Vec<Trip> = demo.trips();
     let (events, reports) = generated_steps(3, &trips);
     let mut count: HashMap<VolunteerId, usize> = HashMap::new();
     for t in &trips {
