@@ -32,6 +32,13 @@ pub struct Child {
 }
 
 impl Child {
+    /// First name and surname, as the coordinators' screens show them.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_owned()
+    }
+
     /// What a volunteer's device holds of a child: no surname.
     pub fn for_volunteer(&self) -> Self {
         Self {
@@ -177,6 +184,13 @@ pub struct DetainedParent {
 }
 
 impl DetainedParent {
+    /// First name and surname, as the coordinators' screens show them.
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name, self.last_name)
+            .trim()
+            .to_owned()
+    }
+
     /// The prison where the parent was held on `day`, reading the transfer history.
     pub fn prison_on(&self, day: NaiveDate) -> &PrisonId {
         let mut transfers: Vec<&Transfer> = self.transfers.iter().collect();

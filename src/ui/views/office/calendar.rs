@@ -121,14 +121,7 @@ pub fn OfficeCalendar() -> Element {
     let mut children: Vec<(String, String)> = data
         .children
         .iter()
-        .map(|c| {
-            (
-                c.id.to_string(),
-                format!("{} {}", c.first_name, c.last_name)
-                    .trim()
-                    .to_owned(),
-            )
-        })
+        .map(|c| (c.id.to_string(), c.full_name()))
         .collect();
     children.sort_by(|a, b| a.1.cmp(&b.1));
     let statuses: Vec<(String, String)> = CalendarStatus::ALL

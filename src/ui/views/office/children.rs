@@ -115,11 +115,7 @@ fn ParentBlock(lang: Lang, parent: ParentRights) -> Element {
     let name = parent
         .parent
         .as_ref()
-        .map(|p| {
-            format!("{} {}", p.first_name, p.last_name)
-                .trim()
-                .to_owned()
-        })
+        .map(|p| p.full_name())
         .unwrap_or_else(|| parent.parent_id.to_string());
     let missing = parent.rights.is_empty() || parent.needs_look();
     rsx! {

@@ -84,14 +84,8 @@ pub fn PlanMonth() -> Element {
             .join(", ")
     };
     let parent_name = |v: &ProposedVisit| {
-        ctx.parent(&v.parent_id).map_or_else(
-            || v.parent_id.to_string(),
-            |p| {
-                format!("{} {}", p.first_name, p.last_name)
-                    .trim()
-                    .to_owned()
-            },
-        )
+        ctx.parent(&v.parent_id)
+            .map_or_else(|| v.parent_id.to_string(), |p| p.full_name())
     };
     let prison_name = |v: &ProposedVisit| {
         ctx.prison(&v.prison_id)

@@ -41,12 +41,7 @@ pub fn RightNew(id: ChildId) -> Element {
         .unwrap_or_default()
         .into_iter()
         .filter_map(|r| match r {
-            Record::Parent(p) => Some((
-                p.id.to_string(),
-                format!("{} {}", p.first_name, p.last_name)
-                    .trim()
-                    .to_owned(),
-            )),
+            Record::Parent(p) => Some((p.id.to_string(), p.full_name())),
             _ => None,
         })
         .collect();

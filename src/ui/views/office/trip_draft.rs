@@ -56,11 +56,7 @@ pub(crate) fn child_name(data: &PlanData, id: &crate::domain::ChildId) -> String
     data.children
         .iter()
         .find(|c| &c.id == id)
-        .map(|c| {
-            format!("{} {}", c.first_name, c.last_name)
-                .trim()
-                .to_owned()
-        })
+        .map(|c| c.full_name())
         .unwrap_or_else(|| id.to_string())
 }
 

@@ -116,14 +116,7 @@ fn TripForm(id: Option<TripId>) -> Element {
     let mut parents: Vec<(String, String)> = data
         .parents
         .iter()
-        .map(|p| {
-            (
-                p.id.to_string(),
-                format!("{} {}", p.first_name, p.last_name)
-                    .trim()
-                    .to_owned(),
-            )
-        })
+        .map(|p| (p.id.to_string(), p.full_name()))
         .collect();
     parents.sort_by(|a, b| a.1.cmp(&b.1));
     parents.insert(0, (String::new(), t(lang, "form-pick")));
